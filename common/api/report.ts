@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { orgFilterSchema } from './org';
+
+/** Printed registers; each later register adds its filter here. */
+export const REGISTER_IDS = ['organisations'] as const;
+export type RegisterId = (typeof REGISTER_IDS)[number];
+
+export const registerSelection = z.discriminatedUnion('register', [
+  z.object({ register: z.literal('organisations'), filter: orgFilterSchema }),
+]);
+
+export const printOptionsSchema = z.object({
+  /** 密级标识 on every page, e.g. 内部 / 工作秘密. */
+  marking: z.string().trim().max(20, { error: '标识不能超过 20 个字符' }).default(''),
+  /** 填报单位 printed on the first page. */
+  unitName: z.string().trim().max(100, { error: '填报单位不能超过 100 个字符' }).default(''),
+});
+
+const reportInput = z.object({ selection: registerSelection, options: printOptionsSchema });
+export type ReportInput = z.input<typeof reportInput>;
+
+const savedOutput = z.object({ saved: z.boolean(), path: z.string().nullable(), rows: z.number().int() });
+
+export const reportChannels = {
+  'report:pdf': channel({
+    input: reportInput,
+    output: savedOutput,
+    permission: 'registers.print',
+    audit: 'report.pdf',
+  }),
+  'report:print': channel({
+    input: reportInput,
+    output: z.object({ printed: z.boolean(), rows: z.number().int() }),
+    permission: 'registers.print',
+    audit: 'report.print',
+  }),
+  'report:xlsx': channel({
+    input: reportInput,
+    output: savedOutput,
+    permission: 'registers.export',
+    audit: 'report.xlsx',
+  }),
+};

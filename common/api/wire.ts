@@ -1,0 +1,49 @@
+/**
+ * Wire encoding for transports that carry JSON only (the browser harness binding):
+ * Date and Uint8Array survive the trip. Electron IPC uses structured clone and needs none of it.
+ */
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+const DATE = '$date';
+const BYTES = '$bytes';
+
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i] as number);
+  return btoa(s);
+}
+function fromBase64(text: string): Uint8Array {
+  const s = atob(text);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+export function encodeWire(value: unknown): Json {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return { [DATE]: value.toISOString() };
+  if (value instanceof Uint8Array) return { [BYTES]: toBase64(value) };
+  if (Array.isArray(value)) return value.map(encodeWire);
+  if (typeof value === 'object') {
+    const out: { [k: string]: Json } = {};
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encodeWire(v);
+    return out;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') return null;
+  return value as Json;
+}
+
+export function decodeWire(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(decodeWire);
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value);
+    const rec = value as Record<string, unknown>;
+    if (keys.length === 1 && keys[0] === DATE && typeof rec[DATE] === 'string') return new Date(rec[DATE]);
+    if (keys.length === 1 && keys[0] === BYTES && typeof rec[BYTES] === 'string') return fromBase64(rec[BYTES]);
+    const out: Record<string, unknown> = {};
+    for (const k of keys) out[k] = decodeWire(rec[k]);
+    return out;
+  }
+  return value;
+}

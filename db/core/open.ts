@@ -1,0 +1,48 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { DataCoreError } from './errors';
+import { KEY_BYTES } from './keys';
+
+export type Db = Database.Database;
+
+export interface OpenOptions {
+  /** Path of a better_sqlite3.node built for the running runtime (Electron dev start). */
+  nativeBinding?: string;
+  readonly?: boolean;
+}
+
+/**
+ * Opens (or creates) the encrypted database: SQLCipher v4 format keyed with a raw
+ * 32-byte key, WAL, synchronous=FULL, foreign keys on and a large page cache.
+ */
+export function openDatabase(path: string, key: Uint8Array, options: OpenOptions = {}): Db {
+  if (key.length !== KEY_BYTES) throw new RangeError(`database key must be ${KEY_BYTES} bytes`);
+  const db = new Database(path, {
+    nativeBinding: options.nativeBinding,
+    readonly: options.readonly ?? false,
+    fileMustExist: options.readonly ?? false,
+  });
+  try {
+    db.pragma(`cipher='sqlcipher'`);
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+    } catch (cause) {
+      throw new DataCoreError(
+        'KEY_OR_CORRUPT',
+        '无法打开数据库：密钥不正确，或文件不是本程序的数据库、已经损坏。请勿修改数据目录中的文件，可从备份恢复。',
+        { cause },
+      );
+    }
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('cache_size = -131072'); // 128 MiB: encrypted pages are costly to re-read
+    db.pragma('temp_store = MEMORY');
+    db.pragma('busy_timeout = 5000');
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,20 @@
+import type { Db } from './open';
+
+/** Settings that the printed registers and the UI read. Written by setup and the sysadmin. */
+export interface Settings {
+  'unit.name': string;
+  'print.marking': string;
+}
+const DEFAULTS: Settings = { 'unit.name': '', 'print.marking': '内部' };
+
+export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as Settings[K]) : DEFAULTS[key];
+}
+
+export function setSetting<K extends keyof Settings>(db: Db, key: K, value: Settings[K]): void {
+  db.prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
+    key,
+    JSON.stringify(value),
+  );
+}

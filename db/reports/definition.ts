@@ -1,0 +1,46 @@
+/**
+ * A printed register (台账), described once and rendered to HTML (→ PDF / printer)
+ * and to xlsx with the common frame of REGISTER-FORMATS.md.
+ */
+export interface RegisterColumn<Row> {
+  header: string;
+  /** Relative width; columns share the page width in proportion. */
+  width: number;
+  align?: 'left' | 'center' | 'right';
+  value(row: Row): string;
+}
+
+export interface RegisterDefinition<Row> {
+  /** Title centred on the first page, e.g. 单位名录. */
+  title: string;
+  /** File name stem for saved files. */
+  fileStem: string;
+  orientation: 'landscape' | 'portrait';
+  /** A 序号 column is added in front of these. */
+  columns: RegisterColumn<Row>[];
+  /** Signature lines after the table; 制表人 · 审核人 · 日期 when not given. */
+  signatures?: string[];
+}
+
+/** Everything a printed copy needs to be traced back to the export that made it. */
+export interface PrintFrame {
+  unitName: string;
+  marking: string;
+  printedBy: string;
+  printedAt: Date;
+  /** What the rows were chosen by, e.g. 类型：乙方；检索：华为. Empty for the whole register. */
+  selection: string;
+}
+
+export const DEFAULT_SIGNATURES = ['制表人', '审核人', '日期'];
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** Local wall-clock time of the workstation, as printed on paper. */
+export function formatPrintedAt(d: Date): string {
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+export function formatPrintDate(d: Date): string {
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
+}

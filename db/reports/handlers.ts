@@ -1,0 +1,117 @@
+import { writeFile, rename, open } from 'node:fs/promises';
+import type { z } from 'zod';
+import type { registerSelection, reportChannels } from '../../common/api/report';
+import { DomainError } from '../../common/api/result';
+import { effect, type Handlers, type HandlerContext } from '../router/handlers';
+import { orgRegister, selectOrgRegister } from '../registers/org/register';
+import type { PrintFrame, RegisterDefinition } from './definition';
+import { renderRegisterHtml } from './html';
+import { registerToXlsx } from './xlsx';
+
+type Selection = z.output<typeof registerSelection>;
+type Options = { marking: string; unitName: string };
+
+interface Prepared {
+  def: RegisterDefinition<never>;
+  rows: readonly unknown[];
+  frame: PrintFrame;
+}
+
+function prepare(ctx: HandlerContext, selection: Selection, options: Options): Prepared {
+  let picked!: { def: RegisterDefinition<never>; rows: readonly unknown[]; selection: string };
+  switch (selection.register) {
+    case 'organisations': {
+      const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
+      picked = { def: orgRegister as RegisterDefinition<never>, rows, selection: text };
+      break;
+    }
+  }
+  return {
+    def: picked.def,
+    rows: picked.rows,
+    frame: {
+      unitName: options.unitName,
+      marking: options.marking,
+      printedBy: ctx.session.displayName,
+      printedAt: ctx.now(),
+      selection: picked.selection,
+    },
+  };
+}
+
+const html = (p: Prepared) => renderRegisterHtml(p.def, p.rows as never[], p.frame);
+
+/** Writes under a temporary name, flushes, then renames: a failed save leaves no half file. */
+async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${path}.${process.pid}.part`;
+  try {
+    await writeFile(tmp, bytes);
+    const fh = await open(tmp, 'r+');
+    await fh.sync();
+    await fh.close();
+    await rename(tmp, path);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code;
+    const why =
+      reason === 'EACCES' || reason === 'EPERM'
+        ? '没有写入权限'
+        : reason === 'ENOSPC'
+          ? '磁盘空间不足'
+          : reason === 'EBUSY'
+            ? '文件正被其他程序打开，请先关闭它'
+            : '无法写入该位置';
+    throw new DomainError('RULE', `文件未能保存到 ${path}：${why}。请选择其他位置后重试。`);
+  }
+}
+
+const stamp = (d: Date) => d.toISOString().slice(0, 10);
+
+function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | null, selection: Selection): void {
+  ctx.audit({
+    targetType: 'register',
+    targetId: selection.register,
+    summary: `${what}“${p.def.title}”，共 ${p.rows.length} 条${path ? `，保存为 ${path}` : ''}`,
+    after: { selection, path, rows: p.rows.length, marking: p.frame.marking },
+  });
+}
+
+export const reportHandlers: Handlers<typeof reportChannels> = {
+  'report:pdf': effect(async (ctx, { selection, options }) => {
+    const p = prepare(ctx, selection, options);
+    const path = await ctx.shell.chooseSavePath({
+      title: '导出 PDF',
+      defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.pdf`,
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (!path) {
+      ctx.skipAudit();
+      return { saved: false, path: null, rows: p.rows.length };
+    }
+    const pdf = await ctx.shell.htmlToPdf(html(p), { landscape: p.def.orientation === 'landscape' });
+    await saveFile(path, pdf);
+    audit(ctx, p, '导出 PDF', path, selection);
+    return { saved: true, path, rows: p.rows.length };
+  }),
+  'report:print': effect(async (ctx, { selection, options }) => {
+    const p = prepare(ctx, selection, options);
+    const printed = await ctx.shell.printHtml(html(p), { landscape: p.def.orientation === 'landscape' });
+    if (!printed) ctx.skipAudit();
+    else audit(ctx, p, '打印', null, selection);
+    return { printed, rows: p.rows.length };
+  }),
+  'report:xlsx': effect(async (ctx, { selection, options }) => {
+    const p = prepare(ctx, selection, options);
+    const path = await ctx.shell.chooseSavePath({
+      title: '导出 Excel',
+      defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.xlsx`,
+      filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }],
+    });
+    if (!path) {
+      ctx.skipAudit();
+      return { saved: false, path: null, rows: p.rows.length };
+    }
+    await saveFile(path, await registerToXlsx(p.def, p.rows as never[], p.frame));
+    audit(ctx, p, '导出 Excel', path, selection);
+    return { saved: true, path, rows: p.rows.length };
+  }),
+};

@@ -1,0 +1,90 @@
+import ExcelJS from 'exceljs';
+import { neutralizeCell } from '../../common/validators/text';
+import {
+  DEFAULT_SIGNATURES,
+  formatPrintDate,
+  formatPrintedAt,
+  type PrintFrame,
+  type RegisterDefinition,
+} from './definition';
+
+/**
+ * The register as an .xlsx workbook with the same frame as the printed copy: title, unit,
+ * marking, header row repeated when printed, page numbers, signature lines. Formula-looking
+ * text is neutralised (CSV/xlsx injection).
+ */
+export async function registerToXlsx<Row>(
+  def: RegisterDefinition<Row>,
+  rows: readonly Row[],
+  frame: PrintFrame,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = frame.printedBy;
+  wb.created = frame.printedAt;
+  const ws = wb.addWorksheet(def.title.slice(0, 31), {
+    pageSetup: {
+      paperSize: 9,
+      orientation: def.orientation,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '4:4',
+    },
+    headerFooter: {
+      oddHeader: `&L&B${escapeHeader(frame.marking)}&R${escapeHeader(def.title)}`,
+      oddFooter: `&L${escapeHeader(`打印：${frame.printedBy} ${formatPrintedAt(frame.printedAt)}`)}&C第 &P 页 共 &N 页`,
+    },
+    views: [{ state: 'frozen', ySplit: 4 }],
+  });
+  const width = def.columns.length + 1;
+  ws.columns = [{ width: 6 }, ...def.columns.map((c) => ({ width: Math.max(8, c.width * 1.6) }))];
+
+  ws.mergeCells(1, 1, 1, width);
+  const title = ws.getCell(1, 1);
+  title.value = def.title;
+  title.font = { bold: true, size: 16 };
+  title.alignment = { horizontal: 'center' };
+
+  ws.getCell(2, 1).value = neutralizeCell(`填报单位：${frame.unitName}`);
+  ws.getCell(2, width).value = `打印日期：${formatPrintDate(frame.printedAt)}`;
+  ws.getCell(2, width).alignment = { horizontal: 'right' };
+  ws.getCell(3, 1).value = neutralizeCell(
+    [frame.marking && `标识：${frame.marking}`, frame.selection && `筛选条件：${frame.selection}`].filter(Boolean).join('　'),
+  );
+
+  const header = ws.getRow(4);
+  header.values = ['序号', ...def.columns.map((c) => c.header)];
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  const border: Partial<ExcelJS.Borders> = {
+    top: { style: 'thin' },
+    left: { style: 'thin' },
+    bottom: { style: 'thin' },
+    right: { style: 'thin' },
+  };
+  header.eachCell((cell) => {
+    cell.border = border;
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFEEEEEE' } };
+  });
+
+  rows.forEach((row, i) => {
+    const r = ws.addRow([i + 1, ...def.columns.map((c) => neutralizeCell(c.value(row)))]);
+    r.alignment = { vertical: 'middle', wrapText: true };
+    r.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = border;
+    });
+  });
+
+  const totalRow = ws.addRow([`共 ${rows.length} 条`]);
+  totalRow.font = { size: 9 };
+  ws.addRow([]);
+  ws.addRow((def.signatures ?? DEFAULT_SIGNATURES).flatMap((s) => [`${s}：`, '']));
+
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** `&` starts a code in Excel header/footer text. */
+function escapeHeader(text: string): string {
+  return text.replace(/&/g, '&&');
+}

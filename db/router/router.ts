@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { CHANNEL_NAME, type ChannelDef, type ContractShape } from '../../common/api/channel';
+import { DomainError, fail, ok, type Result } from '../../common/api/result';
+import { rolesGrant, type Session } from '../../common/security/roles';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
+import { appendAudit, type AuditDetails } from '../audit/log';
+import type { Db } from '../core/open';
+import type { ShellPort } from '../ports/shell';
+import type { CoreEnv, Handler, HandlerContext, Handlers } from './handlers';
+
+export interface RouterDeps<C extends ContractShape> {
+  db: Db;
+  contract: C;
+  handlers: Handlers<C>;
+  shell: ShellPort;
+  env: CoreEnv;
+  now?: () => Date;
+  /** Where unexpected errors are reported (never shown to the user). */
+  logError?: (error: unknown, channel: string) => void;
+}
+
+export interface Router {
+  invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>>;
+  readonly channels: readonly string[];
+}
+
+const INTERNAL_MESSAGE = '操作未完成：程序内部错误，数据未作改动。请重试，如仍失败请联系系统管理员。';
+
+function zodFailure(error: z.ZodError): Result<never> {
+  const issue = error.issues[0];
+  const field = issue && issue.path.length > 0 ? issue.path.map(String).join('.') : undefined;
+  return fail('INVALID_INPUT', issue ? issue.message : '输入内容不符合要求', field);
+}
+
+/** Distinct errors from SQLite constraints that slipped past a service's own checks. */
+function sqliteFailure(error: unknown): Result<never> | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !code.startsWith('SQLITE_CONSTRAINT')) return null;
+  return fail('CONFLICT', '保存失败：与已有记录冲突或违反数据规则，数据未作改动。');
+}
+
+/**
+ * The one entry point for every call: session → permission → input validation →
+ * handler and its audit record in one transaction → typed result. Never throws.
+ */
+export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Router {
+  const now = deps.now ?? (() => new Date());
+  const channels = Object.keys(deps.contract);
+  for (const name of channels) {
+    if (!CHANNEL_NAME.test(name)) throw new Error(`channel ${name} is not named domain:verb`);
+    if (!(name in deps.handlers)) throw new Error(`channel ${name} has no handler`);
+  }
+
+  async function invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>> {
+    if (typeof channel !== 'string' || !Object.hasOwn(deps.contract, channel)) {
+      return fail('UNKNOWN_CHANNEL', `未知的操作：${String(channel).slice(0, 60)}`);
+    }
+    const def = deps.contract[channel] as ChannelDef;
+    const handler = deps.handlers[channel] as Handler<ChannelDef>;
+    if (!session) return fail('UNAUTHENTICATED', '请先登录');
+    if (def.permission !== 'authenticated' && !rolesGrant(session.roles, def.permission)) {
+      const roles = session.roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
+      return fail(
+        'FORBIDDEN',
+        `当前账户（${roles}）没有“${PERMISSION_LABELS[def.permission]}”权限，不能执行此操作`,
+      );
+    }
+    const parsed = def.input.safeParse(payload);
+    if (!parsed.success) return zodFailure(parsed.error);
+
+    let auditDetails: AuditDetails | null = null;
+    let auditSkipped = false;
+    const at = now();
+    const ctx: HandlerContext = {
+      db: deps.db,
+      session,
+      shell: deps.shell,
+      env: deps.env,
+      now: () => at,
+      audit(details) {
+        auditDetails = details;
+      },
+      skipAudit() {
+        auditSkipped = true;
+      },
+    };
+    const writeAudit = () => {
+      if (def.audit === null) return;
+      if (auditDetails === null) {
+        if (auditSkipped) return;
+        throw new Error(`channel ${channel} finished without an audit record`);
+      }
+      appendAudit(deps.db, {
+        ...(auditDetails as AuditDetails),
+        at: at.toISOString(),
+        actorId: session.accountId,
+        actorName: session.displayName,
+        action: def.audit,
+        channel,
+      });
+    };
+
+    try {
+      let value: unknown;
+      if (handler.kind === 'tx') {
+        value = deps.db.transaction(() => {
+          const out = handler.run(ctx, parsed.data);
+          writeAudit();
+          return out;
+        })();
+      } else {
+        value = await handler.run(ctx, parsed.data);
+        deps.db.transaction(writeAudit)();
+      }
+      const checked = def.output.safeParse(value);
+      if (!checked.success) throw new Error(`channel ${channel} returned an invalid value: ${checked.error.message}`);
+      return ok(checked.data);
+    } catch (error) {
+      if (error instanceof DomainError) return fail(error.code, error.message, error.field);
+      const constraint = sqliteFailure(error);
+      if (constraint) return constraint;
+      (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);
+      return fail('INTERNAL', INTERNAL_MESSAGE);
+    }
+  }
+
+  return { invoke, channels };
+}
