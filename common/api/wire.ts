@@ -19,14 +19,20 @@ function fromBase64(text: string): Uint8Array {
   return out;
 }
 
+/** Sets an own property; plain assignment of `__proto__` would replace the prototype and lose the data. */
+function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export function encodeWire(value: unknown): Json {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return { [DATE]: value.toISOString() };
+  // An invalid Date has no ISO form (toISOString throws); JSON.stringify makes it null too.
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : { [DATE]: value.toISOString() };
   if (value instanceof Uint8Array) return { [BYTES]: toBase64(value) };
   if (Array.isArray(value)) return value.map(encodeWire);
   if (typeof value === 'object') {
     const out: { [k: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) if (v !== undefined) out[k] = encodeWire(v);
+    for (const [k, v] of Object.entries(value)) if (v !== undefined) setOwn(out, k, encodeWire(v));
     return out;
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
@@ -42,7 +48,7 @@ export function decodeWire(value: unknown): unknown {
     if (keys.length === 1 && keys[0] === DATE && typeof rec[DATE] === 'string') return new Date(rec[DATE]);
     if (keys.length === 1 && keys[0] === BYTES && typeof rec[BYTES] === 'string') return fromBase64(rec[BYTES]);
     const out: Record<string, unknown> = {};
-    for (const k of keys) out[k] = decodeWire(rec[k]);
+    for (const k of keys) setOwn(out, k, decodeWire(rec[k]));
     return out;
   }
   return value;
