@@ -35,7 +35,7 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
   const signatures = (def.signatures ?? DEFAULT_SIGNATURES)
     .map((s) => `<span class="sig">${escapeHtml(s)}：<span class="line"></span></span>`)
     .join('');
-  const footer = `打印：${frame.printedBy}　${formatPrintedAt(frame.printedAt)}`;
+  const footer = `打印：${frame.printedBy}\u3000${formatPrintedAt(frame.printedAt)}`;
   const size = def.orientation === 'landscape' ? 'A4 landscape' : 'A4 portrait';
 
   return `<!doctype html>

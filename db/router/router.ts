@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { CHANNEL_NAME, type ChannelDef, type ContractShape } from '../../common/api/channel';
 import { DomainError, fail, ok, type Result } from '../../common/api/result';
 import { rolesGrant, type Session } from '../../common/security/roles';
