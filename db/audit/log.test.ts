@@ -1,0 +1,58 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditRows, countRows, openTestCore, type TestCore } from '../testing/fixtures';
+import { appendAudit } from './log';
+
+let core: TestCore;
+beforeEach(async () => {
+  core = await openTestCore();
+});
+afterEach(() => core.cleanup());
+
+const record = {
+  at: '2025-06-01T08:00:00.000Z',
+  actorId: 'acct-officer',
+  actorName: '王保密',
+  action: 'org.create',
+  channel: 'org:create',
+  targetType: 'organisation',
+  targetId: 7,
+  summary: '登记单位“郑州大学”',
+  before: undefined,
+  after: { name: '郑州大学', nested: { a: [1, 2] } },
+};
+
+describe('audit_log', () => {
+  it('appends a record with before/after as JSON', () => {
+    const seq = appendAudit(core.db, record);
+    const [row] = auditRows(core.db);
+    expect(row).toMatchObject({
+      seq,
+      at: record.at,
+      actor_id: 'acct-officer',
+      actor_name: '王保密',
+      action: 'org.create',
+      channel: 'org:create',
+      target_type: 'organisation',
+      target_id: '7',
+      summary: '登记单位“郑州大学”',
+      before_json: null,
+    });
+    expect(JSON.parse(row!.after_json!)).toEqual(record.after);
+    expect(row!.uuid).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('numbers records in the order they were appended', () => {
+    const a = appendAudit(core.db, record);
+    const b = appendAudit(core.db, { ...record, action: 'org.update' });
+    expect(b).toBeGreaterThan(a);
+    expect(auditRows(core.db).map((r) => r.action)).toEqual(['org.create', 'org.update']);
+  });
+
+  it('refuses UPDATE and DELETE (append-only)', () => {
+    appendAudit(core.db, record);
+    expect(() => core.db.prepare("UPDATE audit_log SET summary = 'changed'").run()).toThrow('audit_log is append-only');
+    expect(() => core.db.prepare('DELETE FROM audit_log').run()).toThrow('audit_log is append-only');
+    expect(auditRows(core.db)[0]!.summary).toBe(record.summary);
+    expect(countRows(core.db, 'audit_log')).toBe(1);
+  });
+});

@@ -1,0 +1,141 @@
+/**
+ * Test support for db/ tests: real encrypted databases in temporary directories, a fixed
+ * key, a fake shell that records what the core asked of it, and the sessions of each role.
+ * Never imported by production code.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Result } from '../../common/api/result';
+import type { Session } from '../../common/security/roles';
+import { openCore, type Core } from '../core';
+import type { KeySource } from '../core/keys';
+import type { Db } from '../core/open';
+import type { PdfOptions, SaveDialogOptions, ShellPort } from '../ports/shell';
+
+export const FIXED_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 3) & 0xff);
+export const OTHER_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
+
+export function fixedKeySource(key: Uint8Array = FIXED_KEY): KeySource {
+  return { kind: 'account', getKey: () => Promise.resolve(key) };
+}
+
+export interface TempDir {
+  dir: string;
+  cleanup(): void;
+}
+
+export function makeTempDir(prefix = 'baomi-test-'): TempDir {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export type ShellCall =
+  | { method: 'chooseSavePath'; options: SaveDialogOptions }
+  | { method: 'htmlToPdf'; html: string; options: PdfOptions }
+  | { method: 'printHtml'; html: string; options: PdfOptions };
+
+export interface FakeShell extends ShellPort {
+  calls: ShellCall[];
+  /** What the next save dialogs answer; `null` is "cancelled". */
+  savePath: string | null;
+  /** The bytes htmlToPdf returns. */
+  pdfBytes: Uint8Array;
+  /** What printHtml answers; `false` is "cancelled". */
+  printResult: boolean;
+}
+
+export function fakeShell(): FakeShell {
+  const shell: FakeShell = {
+    calls: [],
+    savePath: null,
+    pdfBytes: new TextEncoder().encode('%PDF-1.7 fake pdf bytes\n%%EOF\n'),
+    printResult: true,
+    chooseSavePath(options) {
+      shell.calls.push({ method: 'chooseSavePath', options });
+      return Promise.resolve(shell.savePath);
+    },
+    htmlToPdf(html, options) {
+      shell.calls.push({ method: 'htmlToPdf', html, options });
+      return Promise.resolve(shell.pdfBytes);
+    },
+    printHtml(html, options) {
+      shell.calls.push({ method: 'printHtml', html, options });
+      return Promise.resolve(shell.printResult);
+    },
+  };
+  return shell;
+}
+
+const session = (username: string, displayName: string, roles: Session['roles']): Session => ({
+  accountId: `acct-${username}`,
+  username,
+  displayName,
+  roles,
+});
+export const OFFICER = session('officer', '王保密', ['officer']);
+export const VIEWER = session('viewer', '李查阅', ['viewer']);
+export const AUDITOR = session('auditor', '赵审计', ['auditor']);
+export const SYSADMIN = session('sysadmin', '钱系统', ['sysadmin']);
+
+export interface TestCore extends Core {
+  dir: string;
+  shell: FakeShell;
+  /** Closes the database and removes the directory. */
+  cleanup(): void;
+}
+
+export async function openTestCore(options: { now?: () => Date; key?: Uint8Array } = {}): Promise<TestCore> {
+  const temp = makeTempDir();
+  const shell = fakeShell();
+  try {
+    const core = await openCore({
+      dataDir: temp.dir,
+      keySource: fixedKeySource(options.key),
+      shell,
+      appVersion: '0.0.0-test',
+      now: options.now,
+    });
+    return {
+      ...core,
+      dir: temp.dir,
+      shell,
+      cleanup() {
+        core.close();
+        temp.cleanup();
+      },
+    };
+  } catch (error) {
+    temp.cleanup();
+    throw error;
+  }
+}
+
+export function countRows(db: Db, table: string, where = ''): number {
+  return (db.prepare(`SELECT count(*) AS n FROM ${table} ${where}`).get() as { n: number }).n;
+}
+
+/** The value of a successful result; fails the test with the error otherwise. */
+export function valueOf<T = unknown>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+}
+
+export interface AuditRow {
+  seq: number;
+  uuid: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  action: string;
+  channel: string;
+  target_type: string | null;
+  target_id: string | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+}
+
+export function auditRows(db: Db): AuditRow[] {
+  return db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+}
