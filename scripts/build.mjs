@@ -15,7 +15,7 @@ const define = {
   ...(production ? { 'process.env.NODE_ENV': '"production"' } : {}),
 };
 
-await viteBuild({ configFile: `${root}/vite.config.ts`, logLevel: 'warn', mode: production ? 'production' : 'development' });
+await viteBuild({ configFile: `${root}/vite.config.mts`, logLevel: 'warn', mode: production ? 'production' : 'development' });
 
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, define, logLevel: 'warning', absWorkingDir: root };
 await esbuild({

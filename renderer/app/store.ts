@@ -1,0 +1,19 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { Language } from '../i18n';
+
+interface UiState {
+  language: Language;
+  setLanguage(language: Language): void;
+}
+
+/** Client-side preferences of this workstation's UI (not register data). */
+export const useUi = create<UiState>()(
+  persist(
+    (set) => ({
+      language: 'zh-CN',
+      setLanguage: (language) => set({ language }),
+    }),
+    { name: 'baomi-ui' },
+  ),
+);

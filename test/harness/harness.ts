@@ -1,0 +1,182 @@
+/**
+ * The browser harness (DESIGN.md "Why a browser harness"): the real renderer bundle in Debian's
+ * Chromium, the real router and an encrypted database in Node, joined by Playwright's
+ * exposeBinding. No TCP port: the app's origin is served by request interception.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { decodeWire, encodeWire } from '../../common/api/wire';
+import type { Session } from '../../common/security/roles';
+import { openCore, type Core } from '../../db/core';
+import { DevelopmentKeySource } from '../../db/core/dev-key';
+import type { ShellPort } from '../../db/ports/shell';
+import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
+
+export const APP_ORIGIN = 'https://app.baomi.invalid';
+const ROOT = resolve(__dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'dist/renderer');
+const BRIDGE = join(ROOT, 'dist/harness/bridge.js');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+export const CHROMIUM_PATH = process.env.BAOMI_CHROMIUM ?? '/usr/bin/chromium';
+
+export const OFFICER: Session = { accountId: 'e2e-officer', username: 'officer', displayName: '测试保密员', roles: ['officer'] };
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+  '.map': 'application/json',
+};
+
+/** Harness implementation of the shell port: PDF through Chromium's print pipeline (page.pdf). */
+export class HarnessShell implements ShellPort {
+  /** Paths the next save dialogs "choose"; `null` is a cancelled dialog. Falls back to saveDir. */
+  readonly savePaths: (string | null)[] = [];
+  readonly printed: string[] = [];
+  private pdfBrowser: Browser | null = null;
+
+  constructor(private readonly saveDir: string) {}
+
+  async chooseSavePath(options: { defaultName: string }): Promise<string | null> {
+    if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;
+    mkdirSync(this.saveDir, { recursive: true });
+    return join(this.saveDir, options.defaultName);
+  }
+
+  async htmlToPdf(html: string, options: { landscape: boolean }): Promise<Uint8Array> {
+    // page.pdf needs headless Chromium; keep a separate headless instance for rendering.
+    this.pdfBrowser ??= await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    const context = await this.pdfBrowser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({ landscape: options.landscape, printBackground: true, preferCSSPageSize: true, format: 'A4' });
+      return new Uint8Array(pdf);
+    } finally {
+      await context.close();
+    }
+  }
+
+  /** There is no printer in the harness: the document is kept for the test to inspect. */
+  async printHtml(html: string): Promise<boolean> {
+    this.printed.push(html);
+    return true;
+  }
+
+  async close(): Promise<void> {
+    await this.pdfBrowser?.close();
+    this.pdfBrowser = null;
+  }
+}
+
+export interface HarnessOptions {
+  headless: boolean;
+  dataDir?: string;
+  session?: Session | null;
+  saveDir?: string;
+  viewport?: { width: number; height: number };
+}
+
+export interface Harness {
+  page: Page;
+  context: BrowserContext;
+  core: Core;
+  shell: HarnessShell;
+  dataDir: string;
+  /** Chromium console errors and CSP violations seen so far. */
+  consoleErrors: string[];
+  /** Opens (or reopens) the app and waits for its shell to render. */
+  open(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function serveApp(context: BrowserContext): Promise<void> {
+  // Nothing leaves the machine: every request outside the app origin is refused.
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route(`${APP_ORIGIN}/**`, (route) => {
+    const url = new URL(route.request().url());
+    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const file = resolve(RENDERER_DIR, rel);
+    if (!file.startsWith(RENDERER_DIR + sep)) return route.fulfill({ status: 403, body: 'forbidden' });
+    let body: Buffer;
+    try {
+      body = readFileSync(file);
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+    return route.fulfill({
+      status: 200,
+      body,
+      headers: {
+        'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}
+
+export async function launchHarness(options: HarnessOptions): Promise<Harness> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baomi-harness-'));
+  const shell = new HarnessShell(options.saveDir ?? join(dataDir, 'exports'));
+  const core = await openCore({
+    dataDir,
+    keySource: new DevelopmentKeySource(dataDir),
+    shell,
+    appVersion: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+  });
+  const session = options.session === undefined ? OFFICER : options.session;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    viewport: options.viewport ?? { width: 1366, height: 860 },
+    serviceWorkers: 'block',
+  });
+  await serveApp(context);
+  await context.addInitScript({ path: BRIDGE });
+  await context.exposeBinding('__baomiInvoke', async (_source, channel: unknown, payload: unknown) =>
+    encodeWire(await core.router.invoke(channel, session, decodeWire(payload))),
+  );
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+
+  return {
+    page,
+    context,
+    core,
+    shell,
+    dataDir,
+    consoleErrors,
+    async open() {
+      await page.goto(`${APP_ORIGIN}/index.html`);
+      await page.getByRole('heading', { name: /保密台账|Baomi Ledger/ }).waitFor();
+    },
+    async close() {
+      await browser.close().catch(() => undefined);
+      await shell.close();
+      core.close();
+      if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
