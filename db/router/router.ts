@@ -53,7 +53,9 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
 
   async function invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>> {
     if (typeof channel !== 'string' || !Object.hasOwn(deps.contract, channel)) {
-      return fail('UNKNOWN_CHANNEL', `未知的操作：${String(channel).slice(0, 60)}`);
+      // Only a string is echoed: String() throws for some values (e.g. objects without a prototype).
+      const shown = typeof channel === 'string' ? channel.slice(0, 60) : `（${typeof channel}）`;
+      return fail('UNKNOWN_CHANNEL', `未知的操作：${shown}`);
     }
     const def = deps.contract[channel] as ChannelDef;
     const handler = deps.handlers[channel] as Handler<ChannelDef>;
@@ -102,19 +104,25 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
 
     try {
       let value: unknown;
+      const checkOutput = (out: unknown) => {
+        const checked = def.output.safeParse(out);
+        if (!checked.success) throw new Error(`channel ${channel} returned an invalid value: ${checked.error.message}`);
+        return checked.data;
+      };
       if (handler.kind === 'tx') {
+        // The output is checked inside the transaction: a value we cannot return rolls the change back.
         value = deps.db.transaction(() => {
-          const out = handler.run(ctx, parsed.data);
+          const out = checkOutput(handler.run(ctx, parsed.data));
           writeAudit();
           return out;
         })();
       } else {
-        value = await handler.run(ctx, parsed.data);
+        const out = await handler.run(ctx, parsed.data);
+        // What the shell already did (a saved file, a print) is recorded even if the value is then refused.
         deps.db.transaction(writeAudit)();
+        value = checkOutput(out);
       }
-      const checked = def.output.safeParse(value);
-      if (!checked.success) throw new Error(`channel ${channel} returned an invalid value: ${checked.error.message}`);
-      return ok(checked.data);
+      return ok(value);
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);
       const constraint = sqliteFailure(error);
