@@ -9,8 +9,16 @@ import {
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 
-/** A CSS string literal (for @page margin boxes). */
-const cssString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ')}"`;
+/**
+ * A CSS string literal (for @page margin boxes). `<` and `>` are written as CSS escapes: the
+ * HTML parser ends the <style> element at any `</style`, even inside a CSS string.
+ */
+const cssString = (s: string) =>
+  `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(/[<>]/g, (c) => `\\${c.charCodeAt(0).toString(16).padStart(6, '0')}`)
+    .replace(/[\r\n\f]+/g, ' ')}"`;
 
 /**
  * The register as one self-contained HTML document: no scripts, no external resources.

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { orgRegister } from '../registers/org/register';
+import { sampleOrg } from '../testing/sample-orgs';
+import type { PrintFrame, RegisterDefinition } from './definition';
+import { escapeHtml, renderRegisterHtml } from './html';
+
+// Local wall-clock time, as the workstation prints it.
+const frame: PrintFrame = {
+  unitName: '郑州市某某局',
+  marking: '内部',
+  printedBy: '王保密',
+  printedAt: new Date(2025, 5, 2, 14, 5),
+  selection: '类型：甲方',
+};
+const rows = [
+  sampleOrg({ name: '北京市卫生健康监督所', uscc: '9111010857121431XA' }),
+  sampleOrg({ name: '郑州大学', kind: 'vendor' }),
+  sampleOrg({ name: '<script>alert("x")</script> & Co', note: "O'Reilly" }),
+];
+
+const count = (text: string, part: string) => text.split(part).length - 1;
+
+describe('renderRegisterHtml', () => {
+  const html = renderRegisterHtml(orgRegister, rows, frame);
+
+  it('carries the title, the unit and the print date', () => {
+    expect(html).toContain('<title>单位名录</title>');
+    expect(html).toContain('<h1>单位名录</h1>');
+    expect(html).toContain('填报单位：郑州市某某局');
+    expect(html).toContain('打印日期：2025年6月2日');
+    expect(html).toContain('筛选条件：类型：甲方');
+  });
+
+  it('puts the marking, the title, the printed-by line and the page counter in @page margin boxes', () => {
+    const page = html.slice(html.indexOf('@page'), html.indexOf('* {'));
+    expect(page).toMatch(/@top-left \{ content: "内部";/);
+    expect(page).toMatch(/@top-right \{ content: "单位名录";/);
+    expect(page).toContain('@bottom-left { content: "打印：王保密\u30002025-06-02 14:05";');
+    expect(page).toContain('content: "第 " counter(page) " 页 共 " counter(pages) " 页"');
+    expect(page).toContain('size: A4 landscape');
+  });
+
+  it('numbers the rows (序号) and counts them', () => {
+    expect(html).toContain('<th>序号</th>');
+    for (const n of [1, 2, 3]) expect(html).toContain(`<tr><td class="center">${n}</td>`);
+    expect(html).not.toContain('<tr><td class="center">4</td>');
+    expect(html).toContain('共 3 条');
+    for (const col of orgRegister.columns) expect(html).toContain(`<th>${col.header}</th>`);
+    expect(html).toContain('<td class="left">9111010857121431XA</td>');
+    expect(html).toContain('<td class="center">乙方</td>');
+  });
+
+  it('prints the signature labels', () => {
+    for (const label of ['制表人', '审核人', '日期']) expect(html).toContain(`<span class="sig">${label}：<span class="line"></span></span>`);
+    const custom: RegisterDefinition<{ a: string }> = {
+      title: '签字测试',
+      fileStem: 't',
+      orientation: 'portrait',
+      columns: [{ header: 'A', width: 1, value: (r) => r.a }],
+      signatures: ['交接人', '监销人'],
+    };
+    const other = renderRegisterHtml(custom, [{ a: 'x' }], frame);
+    expect(other).toContain('交接人：');
+    expect(other).toContain('监销人：');
+    expect(other).not.toContain('审核人：');
+    expect(other).toContain('size: A4 portrait');
+  });
+
+  it('escapes HTML in cells, so a name with <script> is shown, not run', () => {
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Co');
+    expect(html).toContain('O&#39;Reilly');
+    expect(html).not.toMatch(/<script/i);
+  });
+
+  it('is self-contained: a CSP forbidding scripts, no external resources', () => {
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'"`);
+    expect(html).not.toMatch(/\s(src|href)=/i);
+  });
+
+  it('keeps user text in the margin boxes inside the style sheet', () => {
+    const hostile = renderRegisterHtml(orgRegister, rows, {
+      ...frame,
+      marking: '</style><h1>伪造',
+      printedBy: '"};body{display:none}</STYLE ',
+    });
+    // the only end tag of the style sheet is ours, so the marking cannot inject markup
+    expect(hostile.match(/<\/style/gi)).toHaveLength(1);
+    expect(count(hostile, '<h1>')).toBe(1);
+    expect(hostile).toContain('<h1>单位名录</h1>');
+    // and the text is still what is printed: CSS escapes of < and >
+    expect(hostile).toContain('@top-left { content: "\\00003c/style\\00003e\\00003ch1\\00003e伪造";');
+    expect(hostile).toContain('content: "打印：\\"};body{display:none}\\00003c/STYLE \u30002025-06-02 14:05";');
+  });
+
+  it('shows an empty register as （无记录） and 共 0 条', () => {
+    const empty = renderRegisterHtml(orgRegister, [], { ...frame, unitName: '', selection: '' });
+    expect(empty).toContain(`<td class="center empty" colspan="${orgRegister.columns.length + 1}">（无记录）</td>`);
+    expect(empty).toContain('共 0 条');
+    expect(empty).not.toContain('筛选条件');
+    // with no unit name, a blank line to fill in by hand
+    expect(empty).toContain('填报单位：<span class="sig"><span class="line"></span></span>');
+  });
+
+  it('marks voided records in the note column', () => {
+    const voided = sampleOrg({ name: '作废单位', voidedAt: '2025-06-01T00:00:00Z', voidReason: '重复登记', note: '原备注' });
+    expect(renderRegisterHtml(orgRegister, [voided], frame)).toContain('【已作废：重复登记】原备注');
+  });
+
+  it('escapeHtml escapes the five special characters', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
