@@ -1,10 +1,10 @@
-import { writeFile, rename, open } from 'node:fs/promises';
+import { writeFile, rename, open, rm } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { registerSelection, reportChannels } from '../../common/api/report';
 import { DomainError } from '../../common/api/result';
 import { effect, type Handlers, type HandlerContext } from '../router/handlers';
 import { orgRegister, selectOrgRegister } from '../registers/org/register';
-import type { PrintFrame, RegisterDefinition } from './definition';
+import { formatPrintedAt, type PrintFrame, type RegisterDefinition } from './definition';
 import { renderRegisterHtml } from './html';
 import { registerToXlsx } from './xlsx';
 
@@ -47,10 +47,14 @@ async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
   try {
     await writeFile(tmp, bytes);
     const fh = await open(tmp, 'r+');
-    await fh.sync();
-    await fh.close();
+    try {
+      await fh.sync();
+    } finally {
+      await fh.close();
+    }
     await rename(tmp, path);
   } catch (error) {
+    await rm(tmp, { force: true }).catch(() => undefined);
     const reason = (error as NodeJS.ErrnoException).code;
     const why =
       reason === 'EACCES' || reason === 'EPERM'
@@ -64,7 +68,8 @@ async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
   }
 }
 
-const stamp = (d: Date) => d.toISOString().slice(0, 10);
+/** The local date, as printed on the page (not the UTC date, which differs before 08:00 in China). */
+const stamp = (d: Date) => formatPrintedAt(d).slice(0, 10);
 
 function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | null, selection: Selection): void {
   ctx.audit({
