@@ -85,3 +85,23 @@ describe('wire encoding', () => {
     expect(decodeWire({ $bytes: 'AA==', other: 1 })).toEqual({ $bytes: 'AA==', other: 1 });
   });
 });
+
+describe('decodeWire on untrusted JSON', () => {
+  it('never throws, whatever JSON the page sends', () => {
+    const tagged = fc.oneof(
+      fc.record({ $bytes: fc.string({ maxLength: 12 }) }),
+      fc.record({ $date: fc.string({ maxLength: 12 }) }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.jsonValue({ maxDepth: 3 }), tagged, fc.array(tagged, { maxLength: 3 })), (json) => {
+        expect(() => decodeWire(json)).not.toThrow();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves a $bytes object with invalid base64 as it is (the schema then refuses it)', () => {
+    expect(decodeWire({ $bytes: '%%% not base64' })).toEqual({ $bytes: '%%% not base64' });
+    expect(decodeWire([{ $bytes: 'A' }])).toEqual([{ $bytes: 'A' }]);
+  });
+});

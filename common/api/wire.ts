@@ -12,8 +12,14 @@ function toBase64(bytes: Uint8Array): string {
   for (let i = 0; i < bytes.length; i++) s += String.fromCharCode(bytes[i] as number);
   return btoa(s);
 }
-function fromBase64(text: string): Uint8Array {
-  const s = atob(text);
+/** `null` when the text is not base64 (atob throws on it). */
+function fromBase64(text: string): Uint8Array | null {
+  let s: string;
+  try {
+    s = atob(text);
+  } catch {
+    return null;
+  }
   const out = new Uint8Array(s.length);
   for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
   return out;
@@ -46,7 +52,10 @@ export function decodeWire(value: unknown): unknown {
     const keys = Object.keys(value);
     const rec = value as Record<string, unknown>;
     if (keys.length === 1 && keys[0] === DATE && typeof rec[DATE] === 'string') return new Date(rec[DATE]);
-    if (keys.length === 1 && keys[0] === BYTES && typeof rec[BYTES] === 'string') return fromBase64(rec[BYTES]);
+    if (keys.length === 1 && keys[0] === BYTES && typeof rec[BYTES] === 'string') {
+      const bytes = fromBase64(rec[BYTES]);
+      if (bytes) return bytes;
+    }
     const out: Record<string, unknown> = {};
     for (const k of keys) setOwn(out, k, decodeWire(rec[k]));
     return out;
