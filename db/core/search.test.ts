@@ -1,0 +1,54 @@
+import fc from 'fast-check';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ftsPhrase, isTrigramQuery, likeContains } from './search';
+
+describe('search helpers', () => {
+  it('uses the trigram index from three characters (counted as characters, not UTF-16 units)', () => {
+    expect(isTrigramQuery('郑州')).toBe(false);
+    expect(isTrigramQuery('郑州大')).toBe(true);
+    expect(isTrigramQuery('ab')).toBe(false);
+    expect(isTrigramQuery('𠀀𠀁')).toBe(false);
+  });
+
+  it('wraps the query as one FTS5 phrase with quotes doubled', () => {
+    expect(ftsPhrase('郑州大学')).toBe('"郑州大学"');
+    expect(ftsPhrase('a"b')).toBe('"a""b"');
+    expect(ftsPhrase('NEAR(x y) OR z*')).toBe('"NEAR(x y) OR z*"');
+  });
+
+  it('escapes %, _ and \\ in LIKE patterns', () => {
+    expect(likeContains('100%')).toBe('%100\\%%');
+    expect(likeContains('a_b')).toBe('%a\\_b%');
+    expect(likeContains('C:\\')).toBe('%C:\\\\%');
+  });
+
+  describe('against SQLite', () => {
+    let db: Database.Database;
+    beforeAll(() => {
+      db = new Database(':memory:');
+    });
+    afterAll(() => db.close());
+
+    it('LIKE with the escaped pattern is exactly "contains" (ASCII case aside)', () => {
+      const text = fc.string({ unit: fc.constantFrom('a', 'B', '%', '_', '\\', '中', ' '), maxLength: 8 });
+      fc.assert(
+        fc.property(text, text, (haystack, needle) => {
+          const hit = db.prepare("SELECT ? LIKE ? ESCAPE '\\' AS hit").pluck().get(haystack, likeContains(needle));
+          expect(hit === 1).toBe(haystack.toLowerCase().includes(needle.toLowerCase()));
+        }),
+        { numRuns: 300 },
+      );
+    });
+
+    it('the phrase is always valid FTS5 syntax', () => {
+      db.exec("CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'trigram'); INSERT INTO t VALUES ('郑州大学 AND \"OR\" NEAR(*)');");
+      fc.assert(
+        fc.property(fc.string({ minLength: 3, maxLength: 10 }), (q) => {
+          expect(() => db.prepare('SELECT count(*) FROM t WHERE t MATCH ?').get(ftsPhrase(q))).not.toThrow();
+        }),
+        { numRuns: 200 },
+      );
+    });
+  });
+});
