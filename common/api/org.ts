@@ -47,8 +47,19 @@ export const orgFieldsSchema = z.object({
 });
 export type OrgFields = z.input<typeof orgFieldsSchema>;
 
-export const orgSchema = orgFieldsSchema
-  .extend({ kind: z.enum(ORG_KINDS) })
+/** A stored organisation as channels return it: plain fields, not re-validated with the entry rules. */
+export const orgSchema = z
+  .object({
+    name: z.string(),
+    shortName: z.string(),
+    kind: z.enum(ORG_KINDS),
+    uscc: z.string(),
+    address: z.string(),
+    contact: z.string(),
+    phone: z.string(),
+    email: z.string(),
+    note: z.string(),
+  })
   .extend(recordMeta.shape);
 export type Org = z.output<typeof orgSchema>;
 

@@ -26,9 +26,9 @@ const cssString = (s: string) =>
  * on every page both in PDF and on paper; the table header repeats on every page.
  */
 export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: readonly Row[], frame: PrintFrame): string {
-  const totalWidth = 3 + def.columns.reduce((s, c) => s + c.width, 0);
+  const totalWidth = 4 + def.columns.reduce((s, c) => s + c.width, 0);
   const pct = (w: number) => `${((w / totalWidth) * 100).toFixed(2)}%`;
-  const cols = [`<col style="width:${pct(3)}">`, ...def.columns.map((c) => `<col style="width:${pct(c.width)}">`)].join('');
+  const cols = [`<col style="width:${pct(4)}">`, ...def.columns.map((c) => `<col style="width:${pct(c.width)}">`)].join('');
   const head = ['<th>序号</th>', ...def.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`)].join('');
   const body = rows.length
     ? rows

@@ -30,6 +30,8 @@ const en: Messages = {
     keepEditing: 'Keep editing',
     records: '{{count}} records',
     pageOf: '{{from}}–{{to}} of {{total}}',
+    previousPage: 'Previous page',
+    nextPage: 'Next page',
     perPage: 'Per page',
     saved: 'Saved',
     failed: 'Not completed',

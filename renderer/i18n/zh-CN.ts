@@ -31,6 +31,8 @@ const zhCN = {
     keepEditing: '继续编辑',
     records: '共 {{count}} 条',
     pageOf: '第 {{from}}–{{to}} 条，共 {{total}} 条',
+    previousPage: '上一页',
+    nextPage: '下一页',
     perPage: '每页',
     saved: '已保存',
     failed: '操作未完成',

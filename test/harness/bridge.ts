@@ -1,12 +1,13 @@
 // Injected into the page before the renderer loads (the harness's stand-in for the Electron preload):
 // exposes the same typed client as `window.baomi`, over Playwright's exposeBinding.
-import { contract } from '../../common/api';
-import { createClient } from '../../common/api/client';
+import { contract, type Contract } from '../../common/api';
+import { createClient, type Client } from '../../common/api/client';
 import { decodeWire, encodeWire } from '../../common/api/wire';
 
 declare global {
   interface Window {
     __baomiInvoke(channel: string, payload: unknown): Promise<unknown>;
+    readonly baomi: Client<Contract>;
   }
 }
 

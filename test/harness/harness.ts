@@ -149,6 +149,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     viewport: options.viewport ?? { width: 1366, height: 860 },
     serviceWorkers: 'block',
   });
+  context.setDefaultTimeout(15_000);
   await serveApp(context);
   await context.addInitScript({ path: BRIDGE });
   await context.exposeBinding('__baomiInvoke', async (_source, channel: unknown, payload: unknown) =>

@@ -12,15 +12,15 @@ export const orgRegister: RegisterDefinition<Org> = {
   fileStem: '单位名录',
   orientation: 'landscape',
   columns: [
-    { header: '单位名称', width: 16, value: (o) => o.name },
+    { header: '单位名称', width: 20, value: (o) => o.name },
     { header: '简称', width: 7, value: (o) => o.shortName },
     { header: '类型', width: 5, align: 'center', value: (o) => ORG_KIND_LABELS[o.kind] },
-    { header: '统一社会信用代码', width: 12, value: (o) => o.uscc },
-    { header: '地址', width: 16, value: (o) => o.address },
+    { header: '统一社会信用代码', width: 14, value: (o) => o.uscc },
+    { header: '地址', width: 14, value: (o) => o.address },
     { header: '联系人', width: 6, value: (o) => o.contact },
     { header: '电话', width: 9, value: (o) => o.phone },
-    { header: '电子邮箱', width: 11, value: (o) => o.email },
-    { header: '备注', width: 12, value: (o) => (o.voidedAt ? `【已作废：${o.voidReason ?? ''}】${o.note}` : o.note) },
+    { header: '电子邮箱', width: 10, value: (o) => o.email },
+    { header: '备注', width: 10, value: (o) => (o.voidedAt ? `【已作废：${o.voidReason ?? ''}】${o.note}` : o.note) },
   ],
 };
 

@@ -19,6 +19,7 @@ import { ORG_KINDS, type Org, type OrgKind } from '../../../common/api/org';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { messageOf } from '../../lib/api';
+import { useCan } from '../../lib/useCan';
 import { OrgFormModal } from './OrgFormModal';
 import { useOrgList, type OrgListParams } from './queries';
 import { useOrgView } from './store';
@@ -45,8 +46,10 @@ export function OrgListPage() {
     pageSize: view.pageSize,
   };
   const list = useOrgList(params);
+  const can = useCan();
+  const canWrite = can('registers.write');
   const filtered = q !== '' || view.kind !== null || view.status !== 'active';
-  const openNew = () => setEditing({ org: null });
+  const openNew = () => canWrite && setEditing({ org: null });
   useHotkeys([['mod+N', openNew]]);
 
   const sortStatus: DataTableSortStatus<Org> = { columnAccessor: view.sort, direction: view.dir };
@@ -64,6 +67,7 @@ export function OrgListPage() {
           </Text>
         </div>
         <Group gap="sm">
+          {can('registers.print') && (
           <Menu position="bottom-end" withinPortal>
             <Menu.Target>
               <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={total === 0}>
@@ -77,16 +81,21 @@ export function OrgListPage() {
               <Menu.Item leftSection={<IconPrinter size={16} />} onClick={() => setPrintMode('printer')}>
                 {t('print.printer')}
               </Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setPrintMode('xlsx')}>
-                {t('print.xlsx')}
-              </Menu.Item>
+              {can('registers.export') && (
+                <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setPrintMode('xlsx')}>
+                  {t('print.xlsx')}
+                </Menu.Item>
+              )}
             </Menu.Dropdown>
           </Menu>
-          <Tooltip label="Ctrl+N" openDelay={600}>
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
-              {t('org.new')}
-            </Button>
-          </Tooltip>
+          )}
+          {canWrite && (
+            <Tooltip label="Ctrl+N" openDelay={600}>
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew}>
+                {t('org.new')}
+              </Button>
+            </Tooltip>
+          )}
         </Group>
       </Group>
 
@@ -96,7 +105,7 @@ export function OrgListPage() {
             icon={<IconBuildingCommunity size={30} />}
             title={t('org.empty.title')}
             body={t('org.empty.body')}
-            action={{ label: t('org.empty.action'), onClick: openNew }}
+            action={canWrite ? { label: t('org.empty.action'), onClick: openNew } : undefined}
           />
         </Paper>
       ) : (
@@ -162,11 +171,14 @@ export function OrgListPage() {
             recordsPerPageOptions={PAGE_SIZES}
             onRecordsPerPageChange={(pageSize) => view.set({ pageSize })}
             recordsPerPageLabel={t('common.perPage')}
+            getPaginationControlProps={(control) =>
+              control === 'previous' ? { 'aria-label': t('common.previousPage') } : control === 'next' ? { 'aria-label': t('common.nextPage') } : {}
+            }
             paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
             sortStatus={sortStatus}
             onSortStatusChange={(s) => view.set({ sort: s.columnAccessor as OrgListParams['sort'], dir: s.direction })}
             noRecordsText={t('org.noMatch.title')}
-            onRowDoubleClick={({ record }) => !record.voidedAt && setEditing({ org: record })}
+            onRowDoubleClick={({ record }) => canWrite && !record.voidedAt && setEditing({ org: record })}
             rowClassName={(o) => (o.voidedAt ? 'row-voided' : undefined)}
             columns={[
               {
@@ -212,7 +224,7 @@ export function OrgListPage() {
                 width: 96,
                 textAlign: 'right',
                 render: (o) =>
-                  o.voidedAt ? (
+                  !canWrite ? null : o.voidedAt ? (
                     <Badge color="gray" variant="outline">
                       {t('org.voidedBadge')}
                     </Badge>
