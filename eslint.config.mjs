@@ -29,14 +29,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['renderer/**/*.{ts,tsx}', 'test/lint-fixtures/renderer/**'],
+    files: ['renderer/**/*.{ts,tsx}'],
     rules: restrict(
       [ours(['db', 'electron', 'test', 'scripts', 'build']), { group: ['better-sqlite3*', 'exceljs'], message: 'The renderer talks only through window.baomi.' }],
       [electronPath, ...nodePaths],
     ),
   },
   {
-    files: ['common/**/*.ts', 'test/lint-fixtures/common/**'],
+    files: ['common/**/*.ts'],
     ignores: ['common/**/*.test.ts'],
     rules: restrict(
       [ours(['db', 'electron', 'renderer', 'test', 'scripts', 'build']), { group: ['better-sqlite3*', 'exceljs', 'react', 'react-dom', '@mantine/*'], message: 'common/ is pure TypeScript.' }],
@@ -44,7 +44,7 @@ export default tseslint.config(
     ),
   },
   {
-    files: ['db/**/*.ts', 'test/lint-fixtures/db/**'],
+    files: ['db/**/*.ts'],
     rules: restrict([ours(['electron', 'renderer', 'test', 'scripts'])], [electronPath]),
   },
   {
