@@ -1,4 +1,6 @@
 import { mkdirSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { AuditTrail, auditKeyFrom, type AuditHead } from './audit/log';
 import { join } from 'node:path';
 import { contract, type Contract } from '../common/api';
 import type { KeySource } from './core/keys';
@@ -8,13 +10,17 @@ import type { ShellPort } from './ports/shell';
 import { appHandlers } from './registers/app/handlers';
 import { orgHandlers } from './registers/org/handlers';
 import { reportHandlers } from './reports/handlers';
-import type { Handlers } from './router/handlers';
+import { accountHandlers } from './security/handlers';
+import { auditHandlers } from './audit/handlers';
+import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
 
 export const DB_FILE = 'baomi.db';
 
 export const handlers: Handlers<Contract> = {
   ...appHandlers,
+  ...accountHandlers,
+  ...auditHandlers,
   ...orgHandlers,
   ...reportHandlers,
 };
@@ -26,11 +32,18 @@ export interface CoreOptions {
   appVersion: string;
   nativeBinding?: string;
   now?: () => Date;
+  /** Receives the audit trail's head after each committed append. */
+  onAuditHead?: (head: AuditHead) => void;
+  /** Account and key services of the login gate. */
+  security?: SecurityServices;
+  /** Recorded in every audit record; the host name by default. */
+  workstation?: string;
 }
 
 export interface Core {
   router: Router;
   db: Db;
+  trail: AuditTrail;
   dbPath: string;
   close(): void;
 }
@@ -47,17 +60,23 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     db.close();
     throw error;
   }
+  const trail = new AuditTrail(db, auditKeyFrom(key));
+  key.fill(0);
   const router = createRouter({
     db,
+    trail,
+    onAuditHead: options.onAuditHead,
     contract,
     handlers,
     shell: options.shell,
-    env: { appVersion: options.appVersion, developmentKey: options.keySource.kind === 'development' },
+    env: { appVersion: options.appVersion, developmentKey: options.keySource.kind === 'development', workstation: options.workstation ?? hostname() },
+    security: options.security ?? null,
     now: options.now,
   });
   return {
     router,
     db,
+    trail,
     dbPath,
     close() {
       if (db.open) db.close();

@@ -10,8 +10,11 @@ export type AuditAction = `${string}.${string}` | null;
 export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
   input: I;
   output: O;
-  /** Permission the caller's roles must grant; `authenticated` means any logged-in session. */
-  permission: Permission | 'authenticated';
+  /**
+   * Permission the caller's roles must grant; `authenticated` means any logged-in session;
+   * `public` channels are served by the login gate before any session exists.
+   */
+  permission: Permission | 'authenticated' | 'public';
   audit: AuditAction;
 }
 

@@ -1,16 +1,26 @@
+import { accountChannels } from './account';
 import { appChannels } from './app';
+import { auditChannels } from './audit';
+import { authChannels } from './auth';
 import { orgChannels } from './org';
 import { reportChannels } from './report';
 
-/** Every channel of the application, declared once. */
+/** Every channel the router serves (behind a session), declared once. */
 export const contract = {
   ...appChannels,
+  ...accountChannels,
+  ...auditChannels,
   ...orgChannels,
   ...reportChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;
 export const CHANNELS = Object.keys(contract) as ChannelName[];
+
+/** What the renderer may call: the login gate's public channels and the router's. */
+export const clientContract = { ...authChannels, ...contract };
+export type ClientContract = typeof clientContract;
+export const CLIENT_CHANNELS = Object.keys(clientContract) as (keyof ClientContract)[];
 
 export * from './channel';
 export * from './result';

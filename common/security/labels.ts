@@ -16,6 +16,7 @@ export const PERMISSION_LABELS: Readonly<Record<Permission, string>> = {
   'registers.export': '导出台账',
   'registers.import': '导入台账',
   'personal.reveal': '查看完整个人信息',
+  'accounts.read': '查看账户',
   'accounts.manage': '管理账户',
   'roles.assign': '分配角色',
   'policy.manage': '设置安全策略',

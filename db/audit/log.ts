@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { HmacSm3, equalBytes, fromHex, hmacSm3, toHex } from '../../common/crypto/sm3';
 import type { Db } from '../core/open';
 
 export interface AuditDetails {
@@ -14,29 +15,187 @@ export interface AuditRecord extends AuditDetails {
   at: string;
   actorId: string;
   actorName: string;
+  /** Comma-separated roles the actor held. */
+  actorRoles?: string;
   action: string;
   channel: string;
+  result?: 'ok' | 'denied' | 'failed';
+  workstation?: string;
 }
 
-/** Appends one record. The table refuses updates and deletes (triggers in 0001). */
-export function appendAudit(db: Db, record: AuditRecord): number {
-  const info = db
-    .prepare(
-      `INSERT INTO audit_log (uuid, at, actor_id, actor_name, action, channel, target_type, target_id, summary, before_json, after_json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      randomUUID(),
-      record.at,
-      record.actorId,
-      record.actorName,
-      record.action,
-      record.channel,
-      record.targetType ?? null,
-      record.targetId === undefined ? null : String(record.targetId),
-      record.summary,
-      record.before === undefined ? null : JSON.stringify(record.before),
-      record.after === undefined ? null : JSON.stringify(record.after),
-    );
-  return Number(info.lastInsertRowid);
+export interface AuditHead {
+  seq: number;
+  mac: string;
 }
+
+const encoder = new TextEncoder();
+const GENESIS = new Uint8Array(32);
+
+/** The chain key: derived from the database key, never stored. */
+export function auditKeyFrom(databaseKey: Uint8Array): Uint8Array {
+  return hmacSm3(databaseKey, encoder.encode('baomi-ledger/audit-chain/v1'));
+}
+
+/** Row as stored; the MAC covers every column but itself, in this order. */
+interface Row {
+  seq: number;
+  uuid: string;
+  at: string;
+  actor_id: string;
+  actor_name: string;
+  actor_roles: string;
+  action: string;
+  channel: string;
+  target_type: string | null;
+  target_id: string | null;
+  result: string;
+  workstation: string;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  mac: string;
+}
+
+export function canonicalRecord(row: Omit<Row, 'mac'>): Uint8Array {
+  return encoder.encode(
+    JSON.stringify([
+      row.seq,
+      row.uuid,
+      row.at,
+      row.actor_id,
+      row.actor_name,
+      row.actor_roles,
+      row.action,
+      row.channel,
+      row.target_type,
+      row.target_id,
+      row.result,
+      row.workstation,
+      row.summary,
+      row.before_json,
+      row.after_json,
+    ]),
+  );
+}
+
+const COLUMNS =
+  'seq, uuid, at, actor_id, actor_name, actor_roles, action, channel, target_type, target_id, result, workstation, summary, before_json, after_json, mac';
+
+/**
+ * The append-only, chained audit trail: each record's MAC is HMAC-SM3(chain key, previous MAC ‖
+ * canonical record). Triggers refuse UPDATE and DELETE; the head is also kept outside the database.
+ */
+export class AuditTrail {
+  private readonly hmac: HmacSm3;
+
+  constructor(
+    private readonly db: Db,
+    key: Uint8Array,
+  ) {
+    this.hmac = new HmacSm3(key);
+  }
+
+  head(): AuditHead | null {
+    const row = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+    return row ?? null;
+  }
+
+  /** Appends one record; call inside the transaction of the change it records. */
+  append(record: AuditRecord): AuditHead {
+    const prev = this.head();
+    const row: Omit<Row, 'mac'> = {
+      seq: (prev?.seq ?? 0) + 1,
+      uuid: randomUUID(),
+      at: record.at,
+      actor_id: record.actorId,
+      actor_name: record.actorName,
+      actor_roles: record.actorRoles ?? '',
+      action: record.action,
+      channel: record.channel,
+      target_type: record.targetType ?? null,
+      target_id: record.targetId === undefined ? null : String(record.targetId),
+      result: record.result ?? 'ok',
+      workstation: record.workstation ?? '',
+      summary: record.summary,
+      before_json: record.before === undefined ? null : JSON.stringify(record.before),
+      after_json: record.after === undefined ? null : JSON.stringify(record.after),
+    };
+    const mac = toHex(this.hmac.macParts([prev ? fromHex(prev.mac) : GENESIS, canonicalRecord(row)]));
+    this.db
+      .prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')})`)
+      .run(
+        row.seq,
+        row.uuid,
+        row.at,
+        row.actor_id,
+        row.actor_name,
+        row.actor_roles,
+        row.action,
+        row.channel,
+        row.target_type,
+        row.target_id,
+        row.result,
+        row.workstation,
+        row.summary,
+        row.before_json,
+        row.after_json,
+        mac,
+      );
+    return { seq: row.seq, mac };
+  }
+
+  /** A tag over the head, so a head kept outside the database cannot be forged without the key. */
+  headTag(head: AuditHead): string {
+    return toHex(this.hmac.mac(encoder.encode(`head:${head.seq}:${head.mac}`)));
+  }
+
+  /**
+   * Recomputes the chain from `fromSeq` (1 = everything) and compares it with the head kept
+   * outside the database. Names the first broken record.
+   */
+  verify(options: { expectedHead?: (AuditHead & { tag: string }) | null; fromSeq?: number; onProgress?(done: number, total: number): void } = {}): AuditVerification {
+    const fromSeq = Math.max(1, options.fromSeq ?? 1);
+    const total = (this.db.prepare('SELECT count(*) AS n FROM audit_log WHERE seq >= ?').get(fromSeq) as { n: number }).n;
+    let prevMac: Uint8Array = GENESIS;
+    if (fromSeq > 1) {
+      const before = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { mac: string } | undefined;
+      if (!before) return { ok: false, checked: 0, total, broken: { seq: fromSeq - 1, reason: `第 ${fromSeq - 1} 条审计记录缺失` } };
+      prevMac = fromHex(before.mac);
+    }
+    let expectedSeq = fromSeq;
+    let checked = 0;
+    for (const row of this.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq`).iterate(fromSeq) as Iterable<Row>) {
+      if (row.seq !== expectedSeq) {
+        return { ok: false, checked, total, broken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条审计记录缺失（下一条为第 ${row.seq} 条）` } };
+      }
+      const mac = this.hmac.macParts([prevMac, canonicalRecord(row)]);
+      if (!/^[0-9a-f]{64}$/.test(row.mac) || !equalBytes(mac, fromHex(row.mac))) {
+        return { ok: false, checked, total, broken: { seq: row.seq, reason: `第 ${row.seq} 条审计记录内容被改动，或链从此处被重建` } };
+      }
+      prevMac = mac;
+      expectedSeq++;
+      checked++;
+      if (options.onProgress && checked % 10_000 === 0) options.onProgress(checked, total);
+    }
+    options.onProgress?.(checked, total);
+    const expected = options.expectedHead;
+    if (expected) {
+      if (this.headTag(expected) !== expected.tag) {
+        return { ok: false, checked, total, broken: { seq: expected.seq, reason: '密钥槽文件中保存的审计链头无效，审计链可能被替换' } };
+      }
+      const lastSeq = expectedSeq - 1;
+      if (lastSeq < expected.seq) {
+        return { ok: false, checked, total, broken: { seq: lastSeq + 1, reason: `审计记录在第 ${lastSeq} 条之后被截断（应至少有 ${expected.seq} 条）` } };
+      }
+      const atHead = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(expected.seq) as { mac: string } | undefined;
+      if (!atHead || atHead.mac !== expected.mac) {
+        return { ok: false, checked, total, broken: { seq: expected.seq, reason: `第 ${expected.seq} 条审计记录与库外保存的链头不符，审计链被重建` } };
+      }
+    }
+    return { ok: true, checked, total };
+  }
+}
+
+export type AuditVerification =
+  | { ok: true; checked: number; total: number }
+  | { ok: false; checked: number; total: number; broken: { seq: number; reason: string } };

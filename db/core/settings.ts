@@ -1,11 +1,20 @@
+import { DEFAULT_POLICY, type SecurityPolicy } from '../../common/security/policy';
+import type { AdminMode } from '../../common/security/roles';
 import type { Db } from './open';
 
 /** Settings that the printed registers and the UI read. Written by setup and the sysadmin. */
 export interface Settings {
   'unit.name': string;
   'print.marking': string;
+  'security.mode': AdminMode;
+  'security.policy': SecurityPolicy;
 }
-const DEFAULTS: Settings = { 'unit.name': '', 'print.marking': '内部' };
+const DEFAULTS: Settings = {
+  'unit.name': '',
+  'print.marking': '内部',
+  'security.mode': 'separated',
+  'security.policy': DEFAULT_POLICY,
+};
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;

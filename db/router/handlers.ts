@@ -1,6 +1,8 @@
 import type { ChannelDef, ContractShape, OutputOf, ParsedInputOf } from '../../common/api/channel';
-import type { Session } from '../../common/security/roles';
-import type { AuditDetails } from '../audit/log';
+import type { SecurityPolicy } from '../../common/security/policy';
+import type { AdminMode, Session } from '../../common/security/roles';
+import type { Slot } from '../security/slotfile';
+import type { AuditDetails, AuditTrail } from '../audit/log';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 
@@ -8,6 +10,8 @@ export interface CoreEnv {
   appVersion: string;
   /** The database is keyed by the development key source. */
   developmentKey: boolean;
+  /** Host name of this workstation, recorded in every audit record. */
+  workstation: string;
 }
 
 export interface HandlerContext {
@@ -20,12 +24,43 @@ export interface HandlerContext {
   audit(details: AuditDetails): void;
   /** Declares that nothing happened that needs a record (e.g. the user cancelled a dialog). */
   skipAudit(): void;
+  /** Runs `fn` once the call's transaction has committed (e.g. to write the key slot file). */
+  afterCommit(fn: () => void): void;
+  /** Account and key services of the login gate; absent in a core opened without one. */
+  security: SecurityServices | null;
+  /** The chained audit trail (for verification; records are written by the router). */
+  trail: AuditTrail;
 }
 
-/** Runs inside the database transaction that also writes its audit record. */
-export interface TxHandler<C extends ChannelDef> {
+/** What account channels need from the login gate (key slots live outside the database). */
+export interface SecurityServices {
+  mode(): AdminMode;
+  policy(): SecurityPolicy;
+  /** Derives a key-encryption key from the password and seals the database key for this account (slow KDF). */
+  sealAccountSlot(account: { uuid: string; username: string }, password: string): Promise<Slot>;
+  /** Stores the slot, replacing any earlier slot of the same account. */
+  storeSlot(slot: Slot): void;
+  /** Keyed fingerprint of a password, for the reuse check. */
+  passwordFingerprint(accountUuid: string, password: string): string;
+  /** Failed logins and lockouts by lower-cased username. */
+  lockouts(): Record<string, { failures: number; lockedUntil: string | null }>;
+  clearLockout(username: string): void;
+  /** Copies the lockout part of the policy outside the database (needed before login). */
+  storePolicy(policy: SecurityPolicy): void;
+  /** The audit head kept in the slot file, to compare the chain with. */
+  auditHead(): { seq: number; mac: string; tag: string } | null;
+  /** A new recovery code and slot; the old one stops working. */
+  regenerateRecovery(): Promise<{ code: string; slot: Slot }>;
+}
+
+/**
+ * Runs inside the database transaction that also writes its audit record. An optional async
+ * `prepare` runs first, outside the transaction, for slow work that writes nothing (a KDF).
+ */
+export interface TxHandler<C extends ChannelDef, P = undefined> {
   kind: 'tx';
-  run(ctx: HandlerContext, input: ParsedInputOf<C>): OutputOf<C>;
+  prepare?(ctx: HandlerContext, input: ParsedInputOf<C>): Promise<P>;
+  run(ctx: HandlerContext, input: ParsedInputOf<C>, prepared: P): OutputOf<C>;
 }
 
 /**
@@ -37,10 +72,15 @@ export interface EffectHandler<C extends ChannelDef> {
   run(ctx: HandlerContext, input: ParsedInputOf<C>): Promise<OutputOf<C>>;
 }
 
-export type Handler<C extends ChannelDef> = TxHandler<C> | EffectHandler<C>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Handler<C extends ChannelDef> = TxHandler<C, any> | EffectHandler<C>;
 export type Handlers<C extends ContractShape> = { [K in keyof C]: Handler<C[K]> };
 
 export const tx = <C extends ChannelDef>(run: TxHandler<C>['run']): TxHandler<C> => ({ kind: 'tx', run });
+export const preparedTx = <C extends ChannelDef, P>(
+  prepare: (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<P>,
+  run: (ctx: HandlerContext, input: ParsedInputOf<C>, prepared: P) => OutputOf<C>,
+): TxHandler<C, P> => ({ kind: 'tx', prepare, run });
 export const effect = <C extends ChannelDef>(run: EffectHandler<C>['run']): EffectHandler<C> => ({
   kind: 'effect',
   run,

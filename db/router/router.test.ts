@@ -182,8 +182,9 @@ describe('router: one transaction per call', () => {
   function testRouter(logError = vi.fn()) {
     const router = createRouter({
       db: core.db,
+      trail: core.trail,
       contract: testContract,
-      env: { appVersion: 't', developmentKey: false },
+      env: { appVersion: 't', developmentKey: false, workstation: 'test-host' },
       shell: core.shell,
       now: () => NOW,
       logError,
@@ -251,7 +252,7 @@ describe('router: one transaction per call', () => {
   });
 
   it('refuses a contract with a channel that is not domain:verb or has no handler', () => {
-    const base = { db: core.db, env: { appVersion: 't', developmentKey: false }, shell: core.shell };
+    const base = { db: core.db, trail: core.trail, env: { appVersion: 't', developmentKey: false, workstation: 'test-host' }, shell: core.shell };
     const def = testContract['test:effect'];
     expect(() => createRouter({ ...base, contract: { badname: def }, handlers: { badname: effect(async () => ({ done: true })) } })).toThrow(
       /domain:verb/,

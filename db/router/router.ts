@@ -3,10 +3,10 @@ import { CHANNEL_NAME, type ChannelDef, type ContractShape } from '../../common/
 import { DomainError, fail, ok, type Result } from '../../common/api/result';
 import { rolesGrant, type Session } from '../../common/security/roles';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
-import { appendAudit, type AuditDetails } from '../audit/log';
+import type { AuditDetails, AuditHead, AuditTrail } from '../audit/log';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
-import type { CoreEnv, Handler, HandlerContext, Handlers } from './handlers';
+import type { CoreEnv, Handler, HandlerContext, Handlers, SecurityServices } from './handlers';
 
 export interface RouterDeps<C extends ContractShape> {
   db: Db;
@@ -14,6 +14,11 @@ export interface RouterDeps<C extends ContractShape> {
   handlers: Handlers<C>;
   shell: ShellPort;
   env: CoreEnv;
+  /** The chained audit trail every write records into. */
+  trail: AuditTrail;
+  /** Called after a transaction that appended to the trail has committed (to keep the head outside the database). */
+  onAuditHead?: (head: AuditHead) => void;
+  security?: SecurityServices | null;
   now?: () => Date;
   /** Where unexpected errors are reported (never shown to the user). */
   logError?: (error: unknown, channel: string) => void;
@@ -49,6 +54,7 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
   for (const name of channels) {
     if (!CHANNEL_NAME.test(name)) throw new Error(`channel ${name} is not named domain:verb`);
     if (!(name in deps.handlers)) throw new Error(`channel ${name} has no handler`);
+    if ((deps.contract[name] as ChannelDef).permission === 'public') throw new Error(`channel ${name} is public: the login gate serves it`);
   }
 
   async function invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>> {
@@ -60,6 +66,7 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
     const def = deps.contract[channel] as ChannelDef;
     const handler = deps.handlers[channel] as Handler<ChannelDef>;
     if (!session) return fail('UNAUTHENTICATED', '请先登录');
+    if (def.permission === 'public') return fail('UNKNOWN_CHANNEL', `未知的操作：${channel}`);
     if (def.permission !== 'authenticated' && !rolesGrant(session.roles, def.permission)) {
       const roles = session.roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
       return fail(
@@ -72,6 +79,8 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
 
     let auditDetails: AuditDetails | null = null;
     let auditSkipped = false;
+    let appended = null as AuditHead | null;
+    const afterCommit: (() => void)[] = [];
     const at = now();
     const ctx: HandlerContext = {
       db: deps.db,
@@ -85,6 +94,11 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       skipAudit() {
         auditSkipped = true;
       },
+      afterCommit(fn) {
+        afterCommit.push(fn);
+      },
+      security: deps.security ?? null,
+      trail: deps.trail,
     };
     const writeAudit = () => {
       if (def.audit === null) return;
@@ -92,11 +106,13 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         if (auditSkipped) return;
         throw new Error(`channel ${channel} finished without an audit record`);
       }
-      appendAudit(deps.db, {
+      appended = deps.trail.append({
         ...(auditDetails as AuditDetails),
         at: at.toISOString(),
         actorId: session.accountId,
         actorName: session.displayName,
+        actorRoles: session.roles.join(','),
+        workstation: deps.env.workstation,
         action: def.audit,
         channel,
       });
@@ -110,9 +126,10 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         return checked.data;
       };
       if (handler.kind === 'tx') {
+        const prepared = handler.prepare ? await handler.prepare(ctx, parsed.data) : undefined;
         // The output is checked inside the transaction: a value we cannot return rolls the change back.
         value = deps.db.transaction(() => {
-          const out = checkOutput(handler.run(ctx, parsed.data));
+          const out = checkOutput(handler.run(ctx, parsed.data, prepared));
           writeAudit();
           return out;
         })();
@@ -122,6 +139,8 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         deps.db.transaction(writeAudit)();
         value = checkOutput(out);
       }
+      if (appended) deps.onAuditHead?.(appended);
+      for (const fn of afterCommit) fn();
       return ok(value);
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);

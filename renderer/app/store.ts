@@ -5,6 +5,9 @@ import type { Language } from '../i18n';
 interface UiState {
   language: Language;
   setLanguage(language: Language): void;
+  /** The page shown in the shell. */
+  page: string;
+  setPage(page: string): void;
 }
 
 /** Client-side preferences of this workstation's UI (not register data). */
@@ -13,7 +16,9 @@ export const useUi = create<UiState>()(
     (set) => ({
       language: 'zh-CN',
       setLanguage: (language) => set({ language }),
+      page: 'organisations',
+      setPage: (page) => set({ page }),
     }),
-    { name: 'baomi-ui' },
+    { name: 'baomi-ui', partialize: (s) => ({ language: s.language }) },
   ),
 );

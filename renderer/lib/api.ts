@@ -1,15 +1,15 @@
-import type { Contract } from '../../common/api';
+import type { ClientContract } from '../../common/api';
 import type { Client } from '../../common/api/client';
 import type { ApiError, Result } from '../../common/api/result';
 
 declare global {
   interface Window {
     /** The typed client exposed by the preload (Electron) or the test harness bridge. */
-    readonly baomi: Client<Contract>;
+    readonly baomi: Client<ClientContract>;
   }
 }
 
-export const api = (): Client<Contract> => window.baomi;
+export const api = (): Client<ClientContract> => window.baomi;
 
 /** A refused call, carrying the core's code, Chinese message and field. */
 export class ApiFailure extends Error {

@@ -1,10 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import { rolesGrant, type Permission } from '../../common/security/roles';
-import { api, unwrap } from './api';
+import { useAuthStatus } from '../features/auth/queries';
 
 /** Whether the logged-in account may do something; the router enforces it regardless. */
 export function useCan(): (permission: Permission) => boolean {
-  const info = useQuery({ queryKey: ['app:info'], queryFn: () => unwrap(api().app.info({})) });
-  const roles = info.data?.user.roles ?? [];
+  const roles = useAuthStatus().data?.user?.roles ?? [];
   return (permission) => rolesGrant(roles, permission);
 }

@@ -3,7 +3,9 @@ import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { OFFICER, VIEWER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
+import { loginInUi } from './ui';
 
 const SCREENS = 'test-results/screens';
 const EXPORTS = 'test-results/exports';
@@ -35,7 +37,10 @@ test('an officer records, edits, searches, voids, prints and exports organisatio
   const h = await launchHarness({ headless: true, saveDir: EXPORTS });
   const { page } = h;
   try {
+    await setupOffice(h.gate);
+    await provisionUser(h.gate, OFFICER);
     await h.open();
+    await loginInUi(page, OFFICER);
 
     await test.step('the empty register says what to do', async () => {
       await expect(page.getByText('还没有登记任何单位')).toBeVisible();
@@ -143,7 +148,7 @@ test('an officer records, edits, searches, voids, prints and exports organisatio
       await page.getByRole('button', { name: '打印与导出' }).click();
       await page.getByRole('menuitem', { name: '导出 PDF…' }).click();
       const form = dialog(page);
-      await form.getByLabel('填报单位').fill(CLIENT);
+      await expect(form.getByLabel('填报单位')).toHaveValue(CLIENT);
       await form.getByLabel('密级标识').fill('内');
       await page.getByRole('option', { name: '内部', exact: true }).click();
       await expect(form.getByLabel('密级标识')).toHaveValue('内部');
@@ -154,7 +159,7 @@ test('an officer records, edits, searches, voids, prints and exports organisatio
       expect(existsSync(pdf)).toBe(true);
       // Table cells wrap, so compare without whitespace.
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-      for (const expected of ['单位名录', KINGSOFT.name, KINGSOFT.uscc, CLIENT, '010-62927777', '第1页共1页', '内部', `填报单位：${CLIENT}`, '制表人', '审核人', '共2条', '打印：测试保密员']) {
+      for (const expected of ['单位名录', KINGSOFT.name, KINGSOFT.uscc, CLIENT, '010-62927777', '第1页共1页', '内部', `填报单位：${CLIENT}`, '制表人', '审核人', '共2条', `打印：${OFFICER.displayName}`]) {
         expect(text).toContain(expected);
       }
       expect(text).not.toContain(AGENCY);
@@ -205,16 +210,17 @@ test('an officer records, edits, searches, voids, prints and exports organisatio
 });
 
 test('a viewer reads and prints but cannot record or change', async () => {
-  const h = await launchHarness({
-    headless: true,
-    session: { accountId: 'e2e-viewer', username: 'viewer', displayName: '测试查阅人', roles: ['viewer'] },
-  });
+  const h = await launchHarness({ headless: true });
   try {
-    // Seed through the router as an officer, the way the app itself writes.
-    const officer = { accountId: 'seed', username: 'officer', displayName: '保密员', roles: ['officer' as const] };
-    const created = await h.core.router.invoke('org:create', officer, { name: CLIENT, kind: 'client' });
-    expect(created.ok).toBe(true);
+    await setupOffice(h.gate);
+    await provisionUser(h.gate, OFFICER);
+    await provisionUser(h.gate, VIEWER);
+    // The officer records an organisation through the same gate the page uses.
+    expect((await h.gate.invoke('auth:login', OFFICER)).ok).toBe(true);
+    expect((await h.gate.invoke('org:create', { name: CLIENT, kind: 'client' })).ok).toBe(true);
+    expect((await h.gate.invoke('auth:logout', {})).ok).toBe(true);
     await h.open();
+    await loginInUi(h.page, VIEWER);
     await expect(rows(h.page).filter({ hasText: CLIENT })).toHaveCount(1);
     await expect(h.page.getByRole('button', { name: '新增单位' })).toHaveCount(0);
     await expect(h.page.getByRole('button', { name: `编辑 ${CLIENT}` })).toHaveCount(0);

@@ -8,10 +8,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../../common/api/wire';
-import type { Session } from '../../common/security/roles';
-import { openCore, type Core } from '../../db/core';
-import { DevelopmentKeySource } from '../../db/core/dev-key';
+import type { Core } from '../../db/core';
 import type { ShellPort } from '../../db/ports/shell';
+import { AuthGate } from '../../db/security/gate';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
 export const APP_ORIGIN = 'https://app.baomi.invalid';
@@ -29,8 +28,6 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 export const CHROMIUM_PATH = process.env.BAOMI_CHROMIUM ?? '/usr/bin/chromium';
-
-export const OFFICER: Session = { accountId: 'e2e-officer', username: 'officer', displayName: '测试保密员', roles: ['officer'] };
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -87,7 +84,6 @@ export class HarnessShell implements ShellPort {
 export interface HarnessOptions {
   headless: boolean;
   dataDir?: string;
-  session?: Session | null;
   saveDir?: string;
   viewport?: { width: number; height: number };
 }
@@ -95,7 +91,10 @@ export interface HarnessOptions {
 export interface Harness {
   page: Page;
   context: BrowserContext;
-  core: Core;
+  /** The login gate the page talks to (the same one the Electron main process runs). */
+  gate: AuthGate;
+  /** The open database; throws when nobody is logged in. */
+  readonly core: Core;
   shell: HarnessShell;
   dataDir: string;
   /** Chromium console errors and CSP violations seen so far. */
@@ -135,13 +134,12 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baomi-harness-'));
   const shell = new HarnessShell(options.saveDir ?? join(dataDir, 'exports'));
-  const core = await openCore({
+  const gate = new AuthGate({
     dataDir,
-    keySource: new DevelopmentKeySource(dataDir),
     shell,
     appVersion: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
+    workstation: 'harness',
   });
-  const session = options.session === undefined ? OFFICER : options.session;
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     locale: 'zh-CN',
@@ -153,7 +151,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   await serveApp(context);
   await context.addInitScript({ path: BRIDGE });
   await context.exposeBinding('__baomiInvoke', async (_source, channel: unknown, payload: unknown) =>
-    encodeWire(await core.router.invoke(channel, session, decodeWire(payload))),
+    encodeWire(await gate.invoke(channel, decodeWire(payload))),
   );
   const page = await context.newPage();
   const consoleErrors: string[] = [];
@@ -165,18 +163,23 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   return {
     page,
     context,
-    core,
+    gate,
+    get core() {
+      const core = gate.core;
+      if (!core) throw new Error('nobody is logged in');
+      return core;
+    },
     shell,
     dataDir,
     consoleErrors,
     async open() {
       await page.goto(`${APP_ORIGIN}/index.html`);
-      await page.getByRole('heading', { name: /保密台账|Baomi Ledger/ }).waitFor();
+      await page.getByRole('heading', { name: /保密台账|Baomi Ledger/ }).first().waitFor();
     },
     async close() {
       await browser.close().catch(() => undefined);
       await shell.close();
-      core.close();
+      gate.close();
       if (ownsDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

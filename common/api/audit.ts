@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { listPage } from './common';
+
+export const auditRecordSchema = z.object({
+  seq: z.number().int(),
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRoles: z.string(),
+  action: z.string(),
+  channel: z.string(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  result: z.enum(['ok', 'denied', 'failed']),
+  workstation: z.string(),
+  summary: z.string(),
+});
+export type AuditRecordView = z.infer<typeof auditRecordSchema>;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+
+export const auditFilterSchema = z.object({
+  from: isoDate.nullable().default(null),
+  to: isoDate.nullable().default(null),
+  actor: z.string().trim().max(64).default(''),
+  action: z.string().trim().max(64).default(''),
+  targetType: z.string().trim().max(64).default(''),
+  q: z.string().trim().max(100).default(''),
+  dir: z.enum(['asc', 'desc']).default('desc'),
+});
+export type AuditFilter = z.input<typeof auditFilterSchema>;
+
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  total: z.number().int(),
+  broken: z.object({ seq: z.number().int(), reason: z.string() }).nullable(),
+  verifiedAt: z.string(),
+});
+
+export const auditChannels = {
+  'audit:list': channel({
+    input: auditFilterSchema.extend(listPage.shape),
+    output: z.object({ rows: z.array(auditRecordSchema), total: z.number().int(), actions: z.array(z.string()) }),
+    permission: 'audit.read',
+    audit: 'audit.view',
+  }),
+  'audit:get': channel({
+    input: z.object({ seq: z.number().int().positive() }),
+    output: auditRecordSchema.extend({ before: z.unknown(), after: z.unknown(), mac: z.string() }),
+    permission: 'audit.read',
+    audit: 'audit.view',
+  }),
+  'audit:verify': channel({
+    input: z.object({}).default({}),
+    output: auditVerificationSchema,
+    permission: 'audit.read',
+    audit: 'audit.verify',
+  }),
+};

@@ -1,0 +1,86 @@
+import type { z } from 'zod';
+import type { auditChannels, auditFilterSchema, AuditRecordView } from '../../common/api/audit';
+import { DomainError } from '../../common/api/result';
+import type { Db } from '../core/open';
+import { likeContains } from '../core/search';
+import { tx, type Handlers } from '../router/handlers';
+
+type Filter = z.output<typeof auditFilterSchema>;
+
+const SELECT = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, actor_roles AS actorRoles, action, channel,
+  target_type AS targetType, target_id AS targetId, result, workstation, summary FROM audit_log`;
+
+/** Calendar dates are the workstation's local days. */
+function dayStart(date: string): string {
+  return new Date(`${date}T00:00:00`).toISOString();
+}
+
+function where(filter: Filter): { sql: string; params: unknown[] } {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (filter.from) {
+    parts.push('at >= ?');
+    params.push(dayStart(filter.from));
+  }
+  if (filter.to) {
+    parts.push('at < ?');
+    const next = new Date(`${filter.to}T00:00:00`);
+    next.setDate(next.getDate() + 1);
+    params.push(next.toISOString());
+  }
+  if (filter.actor) {
+    parts.push("(actor_name LIKE ? ESCAPE '\\' OR actor_id = ?)");
+    params.push(likeContains(filter.actor), filter.actor);
+  }
+  if (filter.action) {
+    parts.push('action = ?');
+    params.push(filter.action);
+  }
+  if (filter.targetType) {
+    parts.push('target_type = ?');
+    params.push(filter.targetType);
+  }
+  if (filter.q) {
+    parts.push("(summary LIKE ? ESCAPE '\\' OR target_id = ?)");
+    params.push(likeContains(filter.q), filter.q);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export function listAudit(db: Db, filter: Filter, page: { page: number; pageSize: number }): { rows: AuditRecordView[]; total: number } {
+  const w = where(filter);
+  const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w.sql}`).get(...w.params) as { n: number }).n;
+  const rows = db
+    .prepare(`${SELECT} ${w.sql} ORDER BY seq ${filter.dir === 'asc' ? 'ASC' : 'DESC'} LIMIT ? OFFSET ?`)
+    .all(...w.params, page.pageSize, (page.page - 1) * page.pageSize) as AuditRecordView[];
+  return { rows, total };
+}
+
+export const auditHandlers: Handlers<typeof auditChannels> = {
+  'audit:list': tx((ctx, input) => {
+    const { rows, total } = listAudit(ctx.db, input, input);
+    const actions = (ctx.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as { action: string }[]).map((r) => r.action);
+    ctx.audit({ targetType: 'audit', summary: `查阅审计记录（${total} 条符合条件）`, after: { filter: { ...input } } });
+    return { rows, total, actions };
+  }),
+  'audit:get': tx((ctx, { seq }) => {
+    const row = ctx.db.prepare(`${SELECT.replace(' FROM', ', before_json, after_json, mac FROM')} WHERE seq = ?`).get(seq) as
+      | (AuditRecordView & { before_json: string | null; after_json: string | null; mac: string })
+      | undefined;
+    if (!row) throw new DomainError('NOT_FOUND', `没有第 ${seq} 条审计记录`);
+    const { before_json, after_json, ...rest } = row;
+    ctx.audit({ targetType: 'audit', targetId: seq, summary: `查看第 ${seq} 条审计记录的详情` });
+    return { ...rest, before: before_json ? JSON.parse(before_json) : null, after: after_json ? JSON.parse(after_json) : null };
+  }),
+  'audit:verify': tx((ctx) => {
+    const expectedHead = ctx.security?.auditHead() ?? null;
+    const result = ctx.trail.verify({ expectedHead });
+    const verifiedAt = ctx.now().toISOString();
+    ctx.audit({
+      targetType: 'audit',
+      summary: result.ok ? `完整校验审计链：${result.checked} 条记录全部通过` : `完整校验审计链：未通过，${result.broken.reason}`,
+      after: result,
+    });
+    return { ok: result.ok, checked: result.checked, total: result.total, broken: result.ok ? null : result.broken, verifiedAt };
+  }),
+};
