@@ -16,6 +16,8 @@ export const authStatusSchema = z.object({
     })
     .nullable(),
   idleLockMinutes: z.number().int(),
+  /** Set when the start-up check of the audit trail failed. */
+  auditAlert: z.string().nullable(),
 });
 export type AuthStatus = z.infer<typeof authStatusSchema>;
 

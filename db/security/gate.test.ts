@@ -6,6 +6,9 @@ import type { Result } from '../../common/api/result';
 import { fakeShell } from '../testing/fixtures';
 import { AuthGate, GENERIC_LOGIN_FAILURE } from './gate';
 import { readSlotFile } from './slotfile';
+import { deriveKek } from './kdf';
+import { unwrapKey } from './wrap';
+import { openDatabase } from '../core/open';
 
 /** A cheap KDF for tests only; the product's cost is fixed in kdf.ts. */
 const TEST_KDF = { alg: 'scrypt' as const, N: 1 << 10, r: 8, p: 1 };
@@ -208,5 +211,40 @@ describe('accounts and the three administrators', () => {
     const trail = gate.core!.trail;
     expect(trail.head()).toEqual({ seq: head.seq, mac: head.mac });
     expect(trail.verify({ expectedHead: head })).toMatchObject({ ok: true });
+  });
+});
+
+describe('start-up check of the audit trail', () => {
+  it('a record changed outside the app is reported at the next login, and stays reported', async () => {
+    const gate = newGate();
+    await setupSeparated(gate);
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    expect(gate.status().auditAlert).toBeNull();
+    const db = gate.core!.db;
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET summary = '篡改' WHERE seq = 2").run();
+    value(await gate.invoke('auth:logout', {}));
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    expect(gate.status().auditAlert).toContain('第 2 条审计记录内容被改动');
+    value(await gate.invoke('auth:logout', {}));
+    value(await login(newGate(), 'wangaq', PASSWORDS.sec));
+    expect(gates.at(-1)!.status().auditAlert).toContain('第 2 条');
+  });
+
+  it('a tail cut offline (by someone holding a password) is found from the head kept in the slot file', async () => {
+    const gate = newGate();
+    await setupSeparated(gate);
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    value(await gate.invoke('account:list', {}));
+    value(await gate.invoke('auth:logout', {}));
+    const file = readSlotFile(gate.slotPath)!;
+    const slot = file.slots.find((x) => x.username === 'lixt')!;
+    const key = unwrapKey(await deriveKek(PASSWORDS.sys, slot.kdf), slot.sealed, slot.id)!;
+    const db = openDatabase(gate.dbPath, key);
+    db.exec('DROP TRIGGER audit_log_no_delete');
+    db.prepare('DELETE FROM audit_log WHERE seq > ?').run(file.auditHead!.seq - 2);
+    db.close();
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    expect(gate.status().auditAlert).toContain('截断');
   });
 });

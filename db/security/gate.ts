@@ -50,6 +50,8 @@ interface OpenState {
   account: Account;
   locked: boolean;
   lastActivity: number;
+  /** Result of the start-up check of the audit chain; null when it passed. */
+  auditAlert: string | null;
 }
 
 class StaticKeySource implements KeySource {
@@ -113,6 +115,7 @@ export class AuthGate {
           }
         : null,
       idleLockMinutes: policy.idleLockMinutes,
+      auditAlert: s?.auditAlert ?? null,
     };
   }
 
@@ -207,6 +210,7 @@ export class AuthGate {
       lockoutPolicy: { threshold: DEFAULT_POLICY.lockoutThreshold, minutes: DEFAULT_POLICY.lockoutMinutes },
       pendingEvents: [],
       auditHead: null,
+      auditIncident: null,
     };
     const core = await this.openWithKey(key);
     try {
@@ -442,8 +446,9 @@ export class AuthGate {
       key.fill(0);
       throw new DomainError('UNAUTHENTICATED', account ? '该账户已停用，请联系系统管理员' : GENERIC_LOGIN_FAILURE);
     }
+    const auditAlert = this.quickAuditCheck(core);
     const session: Session = { accountId: account.uuid, username: account.username, displayName: account.displayName, roles: account.roles };
-    const state: OpenState = { core, key, session, account, locked: false, lastActivity: this.now().getTime() };
+    const state: OpenState = { core, key, session, account, locked: false, lastActivity: this.now().getTime(), auditAlert };
     this.state = state;
     this.flushPending(core);
     this.clearFailures(lower(account.username));
@@ -453,6 +458,38 @@ export class AuthGate {
       return this.appendAudit(core, { ...this.actor(state), at, action, channel: 'auth:login', targetType: 'account', targetId: account.uuid, summary });
     })();
     publish();
+  }
+
+  /** Fast path at every open: the newest records and the head kept outside the database. */
+  private quickAuditCheck(core: Core): string | null {
+    const head = core.trail.head();
+    const result = core.trail.verify({ expectedHead: this.requireSlotFile().auditHead, fromSeq: Math.max(1, (head?.seq ?? 0) - 999) });
+    const file = this.requireSlotFile();
+    if (result.ok) return file.auditIncident ? this.incidentText(file.auditIncident) : null;
+    if (!file.auditIncident) {
+      file.auditIncident = { seq: result.broken.seq, reason: result.broken.reason, detectedAt: this.now().toISOString() };
+      writeSlotFile(this.slotPath, file);
+    }
+    const alert = this.incidentText(file.auditIncident);
+    const publish = core.db.transaction(() =>
+      this.appendAudit(core, {
+        at: this.now().toISOString(),
+        actorId: 'system',
+        actorName: '系统',
+        action: 'audit.startupCheck',
+        channel: 'auth:login',
+        result: 'failed',
+        targetType: 'audit',
+        targetId: result.broken.seq,
+        summary: alert,
+      }),
+    )();
+    publish();
+    return alert;
+  }
+
+  private incidentText(incident: { reason: string; detectedAt: string }): string {
+    return `审计记录校验未通过（${incident.detectedAt.slice(0, 10)} 发现）：${incident.reason}。请通知安全审计员进行完整校验。`;
   }
 
   private async openWithKey(key: Uint8Array): Promise<Core> {
@@ -542,6 +579,8 @@ export class AuthGate {
   private refuseIfLockedOut(file: SlotFile, name: string): void {
     const until = file.lockout[name]?.lockedUntil;
     if (until && new Date(until).getTime() > this.now().getTime()) {
+      file.pendingEvents.push({ at: this.now().toISOString(), username: name, action: 'auth.loginFailed', summary: '账户锁定期间尝试登录，已拒绝' });
+      writeSlotFile(this.slotPath, file);
       const t = new Date(until);
       const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
       throw new DomainError('FORBIDDEN', `连续输错次数过多，账户已锁定至 ${hhmm}。请稍后再试，或请安全保密管理员解锁。`);

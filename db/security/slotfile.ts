@@ -44,8 +44,13 @@ const slotFileSchema = z.object({
   pendingEvents: z.array(pendingEventSchema),
   /** The audit trail's head, kept outside the database so truncation and rebuilding are found. */
   auditHead: z.object({ seq: z.number().int(), mac: z.string(), tag: z.string() }).nullable(),
+  /**
+   * The first failed check of the audit chain. It stays until resolved, so later appends (which
+   * move the head) cannot hide a truncation that was once found.
+   */
+  auditIncident: z.object({ seq: z.number().int(), reason: z.string(), detectedAt: z.string() }).nullable().default(null),
 });
-export type SlotFile = z.infer<typeof slotFileSchema>;
+export type SlotFile = z.output<typeof slotFileSchema>;
 export type { KdfParams };
 
 export class SlotFileError extends Error {

@@ -1,6 +1,6 @@
-import { AppShell, Avatar, Badge, Group, Menu, Modal, NavLink, ScrollArea, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, AppShell, Avatar, Badge, Group, Menu, Modal, NavLink, ScrollArea, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
-import { IconChevronDown, IconKey, IconLock, IconLogout, IconShieldLock } from '@tabler/icons-react';
+import { IconAlertTriangle, IconChevronDown, IconKey, IconLock, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../common/api/auth';
@@ -99,7 +99,14 @@ export function Shell({ status }: { status: AuthStatus }) {
           ))}
         </ScrollArea>
       </AppShell.Navbar>
-      <AppShell.Main>{current ? <current.Page /> : <Text c="dimmed">{t('app.noPages')}</Text>}</AppShell.Main>
+      <AppShell.Main>
+        {status.auditAlert && (
+          <Alert color="red" variant="filled" icon={<IconAlertTriangle />} mb="md" data-testid="audit-alert">
+            {status.auditAlert}
+          </Alert>
+        )}
+        {current ? <current.Page /> : <Text c="dimmed">{t('app.noPages')}</Text>}
+      </AppShell.Main>
       <Modal opened={changing} onClose={() => setChanging(false)} title={t('auth.changePassword')}>
         <ChangePasswordForm forced={false} onDone={() => setChanging(false)} />
       </Modal>

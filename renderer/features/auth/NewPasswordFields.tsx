@@ -12,7 +12,7 @@ export function NewPasswordFields<T extends Record<string, unknown>>(props: {
   label?: string;
 }) {
   const { t } = useTranslation();
-  const value = String(props.form.getValues()[props.field] ?? '');
+  const value = String(props.field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], props.form.getValues()) ?? '');
   const rules = [
     { ok: [...value].length >= DEFAULT_POLICY.passwordMinLength, label: t('auth.ruleLength', { n: DEFAULT_POLICY.passwordMinLength }) },
     { ok: characterClasses(value) >= DEFAULT_POLICY.passwordMinClasses, label: t('auth.ruleClasses', { n: DEFAULT_POLICY.passwordMinClasses }) },
