@@ -43,19 +43,26 @@ async function bundle(entry: 'main' | 'preload', production: boolean): Promise<s
   return file.text.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
 }
 
-const DEV_ONLY = ['development.key', 'DevelopmentKeySource', 'dev-officer', '开发用保密员'];
+/** What the development key source and session left behind; no build carries them any more. */
+const DEVELOPMENT_KEY = ['development.key', 'DevelopmentKeySource', 'DEVELOPMENT_SESSION', 'dev-officer', '开发用保密员'];
+/** The old production refusal, from before the login gate. */
+const NO_KEY_SOURCE = '本版本尚未配置账户密钥来源';
 
 describe('main bundle', () => {
-  it('development build carries the development key source and session', async () => {
-    const text = await bundle('main', false);
-    for (const marker of DEV_ONLY) expect(text, marker).toContain(marker);
+  it('production build carries no development key source or session, and opens the database through the login gate', async () => {
+    const text = await bundle('main', true);
+    for (const marker of DEVELOPMENT_KEY) expect(text, marker).not.toContain(marker);
+    expect(text).not.toContain(NO_KEY_SOURCE);
+    expect(text).toContain('enableSandbox');
+    expect(text).toContain('keyslots.json'); // the gate's key slot file
+    expect(text).toContain('账户名或密码不正确'); // the gate's login refusal
   });
 
-  it('production build carries neither, and says no key source is configured', async () => {
-    const text = await bundle('main', true);
-    for (const marker of DEV_ONLY) expect(text, marker).not.toContain(marker);
-    expect(text).toContain('本版本尚未配置账户密钥来源');
-    expect(text).toContain('enableSandbox');
+  it('development build carries neither any more: both builds behave the same', async () => {
+    const text = await bundle('main', false);
+    for (const marker of DEVELOPMENT_KEY) expect(text, marker).not.toContain(marker);
+    expect(text).not.toContain(NO_KEY_SOURCE);
+    expect(text).toContain('keyslots.json');
   });
 });
 
@@ -65,6 +72,9 @@ describe('preload bundle', () => {
     const required = new Set([...text.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1]));
     expect([...required]).toEqual(['electron']);
     expect(text).toContain('exposeInMainWorld');
+    // the client covers the login gate's channels as well as the router's
+    expect(text).toContain('auth:login');
+    expect(text).toContain('org:list');
     expect(text).not.toMatch(/\brequire\(\s*[^"'`\s]/); // no computed requires either
   });
 });

@@ -1,7 +1,5 @@
 import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import type { Result } from '../common/api/result';
-import type { Session } from '../common/security/roles';
-import type { Router } from '../db/router/router';
 import { isAppPageUrl } from './protocol';
 
 export const FOREIGN_SENDER: Result<never> = Object.freeze({
@@ -28,24 +26,32 @@ export function isTrustedSender(event: IpcMainInvokeEvent, contents: WebContents
   return isAppPageUrl(frame.url);
 }
 
+/**
+ * What the IPC handlers talk to: the login gate (db/security/gate.ts). It serves the public
+ * `auth:*` channels and passes every other channel to the router with the session it holds;
+ * the renderer never says who it is.
+ */
+export interface GateLike {
+  invoke(channel: string, payload: unknown): Promise<Result<unknown>>;
+}
+
 export interface IpcDeps {
   ipcMain: IpcMainLike;
+  /** Every channel the renderer's client may call (`CLIENT_CHANNELS`). */
   channels: readonly string[];
-  router: Pick<Router, 'invoke'>;
-  /** Who is using the app; the renderer never says who it is. */
-  getSession(): Session | null;
+  gate: GateLike;
   /** The web contents of the application window, once it exists. */
   getAppContents(): WebContents | null;
   logError?: (error: unknown, channel: string) => void;
 }
 
-/** One `ipcMain.handle` per contract channel, each checking its sender before the router. */
+/** One `ipcMain.handle` per client channel, each checking its sender before the gate. */
 export function registerIpc(deps: IpcDeps): void {
   for (const channel of deps.channels) {
     deps.ipcMain.handle(channel, async (event, payload) => {
       if (!isTrustedSender(event, deps.getAppContents())) return FOREIGN_SENDER;
       try {
-        return await deps.router.invoke(channel, deps.getSession(), payload);
+        return await deps.gate.invoke(channel, payload);
       } catch (error) {
         (deps.logError ?? ((e, c) => console.error(`[ipc] ${c}:`, e)))(error, channel);
         return INTERNAL;

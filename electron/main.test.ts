@@ -1,8 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CHANNELS } from '../common/api';
+import { CLIENT_CHANNELS } from '../common/api';
+import type { Result } from '../common/api/result';
+import { AuthGate } from '../db/security/gate';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { FOREIGN_SENDER } from './ipc';
 import { createFakeElectron, FakeWebContents, type FakeBrowserWindow, type FakeElectron } from './testing/fake-electron';
@@ -23,18 +25,40 @@ async function startMain(options: { dev: boolean; singleInstance?: boolean; read
   return main;
 }
 
+const dataDir = () => join(userData, 'data');
 const mainWindow = () => fake.windows()[0] as FakeBrowserWindow;
 const invoke = (channel: string, sender: FakeWebContents, frame: unknown, payload: unknown = {}) => {
   const handler = fake.ipcMain.handlers.get(channel);
   if (!handler) throw new Error(`no handler for ${channel}`);
-  return handler({ sender, senderFrame: frame }, payload);
+  return handler({ sender, senderFrame: frame }, payload) as Promise<Result<unknown>>;
 };
+/** A call from the application page, as the preload makes it. */
+const fromApp = async <T = unknown>(channel: string, payload: unknown = {}) => {
+  const contents = mainWindow().webContents;
+  return (await invoke(channel, contents, contents.mainFrame, payload)) as Result<T>;
+};
+const valueOf = <T>(result: Result<unknown>): T => {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value as T;
+};
+const errorCode = (result: Result<unknown>) => (result.ok ? 'ok' : result.error.code);
+
+// Three administrators (三员分立); each password: ≥ 10 characters, 3+ classes, not the username.
+const ADMINS = [
+  { username: 'sa01', displayName: '系统管理员', password: 'Kx7#mPq2vL9w' },
+  { username: 'sec01', displayName: '安全保密管理员', password: 'Tr4$nWz8bQ1e' },
+  { username: 'aud01', displayName: '安全审计员', password: 'Hy6&cJd3sF0u' },
+];
+const SETUP = { unitName: '测试单位', marking: '内部', mode: 'separated', accounts: ADMINS };
+
+type Status = { phase: string; unitName: string; user: { username: string; roles: string[] } | null };
 
 beforeEach(() => {
   vi.resetModules();
   userData = mkdtempSync(join(tmpdir(), 'baomi-main-'));
 });
 afterEach(() => {
+  fake?.app.emit('before-quit');
   fake?.app.emit('will-quit');
   vi.doUnmock('electron');
   vi.unstubAllGlobals();
@@ -51,38 +75,102 @@ describe('main process (development build)', () => {
     expect(fake.windows()).toHaveLength(0);
   });
 
-  it('opens the data core in userData/data with the development key and shows one hardened window', async () => {
+  it('opens no database at start-up, writes no key of any kind, and shows one hardened window', async () => {
     await startMain({ dev: true });
     expect(fake.calls.errorBoxes).toEqual([]);
-    expect(existsSync(join(userData, 'data', 'baomi.db'))).toBe(true);
-    expect(existsSync(join(userData, 'data', 'development.key'))).toBe(true);
+    expect(fake.calls.exit).toEqual([]);
+    expect(existsSync(dataDir()) ? readdirSync(dataDir()) : []).toEqual([]);
     expect(fake.windows()).toHaveLength(1);
     expect(mainWindow().options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String((mainWindow().options.webPreferences as { preload: string }).preload)).toMatch(/preload\.cjs$/);
     expect(mainWindow().loadedUrls).toEqual(['app://app/index.html']);
   });
 
-  it('registers one IPC handler per contract channel; the app page reaches the real router as the development officer', async () => {
+  it('registers one IPC handler per client channel (auth and router), and no other', async () => {
     await startMain({ dev: true });
-    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
-    const contents = mainWindow().webContents;
-    const info = (await invoke('app:info', contents, contents.mainFrame)) as {
-      ok: boolean;
-      value: { developmentKey: boolean; version: string; user: { username: string; roles: string[] } };
-    };
-    expect(info.ok).toBe(true);
-    expect(info.value.user).toMatchObject({ username: 'officer', displayName: '开发用保密员', roles: ['officer'] });
-    expect(info.value.developmentKey).toBe(true);
-    expect(info.value.version).toBe('9.9.9-test');
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CLIENT_CHANNELS].sort());
+    expect(fake.ipcMain.handlers.has('auth:login')).toBe(true);
+    expect(fake.ipcMain.handlers.has('org:list')).toBe(true);
   });
 
-  it('refuses IPC from a page that is not ours', async () => {
+  it('reports first-run setup on an empty data folder, and serves no router channel before login', async () => {
+    await startMain({ dev: true });
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'setup', unitName: '', user: null });
+    expect(errorCode(await fromApp('app:info'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await fromApp('org:list'))).toBe('UNAUTHENTICATED');
+    expect(existsSync(dataDir()) ? readdirSync(dataDir()) : []).toEqual([]);
+  });
+
+  it('sets up, logs in and serves the router through the gate with its session; quitting logs out and closes the database', async () => {
+    await startMain({ dev: true });
+
+    const setup = valueOf<{ recoveryCode: string }>(await fromApp('auth:setup', SETUP));
+    expect(setup.recoveryCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
+    expect(existsSync(join(dataDir(), 'keyslots.json'))).toBe(true);
+    expect(existsSync(join(dataDir(), 'baomi.db'))).toBe(true);
+    expect(existsSync(join(dataDir(), 'development.key'))).toBe(false);
+    // Setup does not log anybody in.
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', unitName: '测试单位', user: null });
+
+    expect(errorCode(await fromApp('auth:login', { username: 'sa01', password: 'wrong-Password-1' }))).toBe('UNAUTHENTICATED');
+    const opened = valueOf<Status>(await fromApp('auth:login', { username: 'sa01', password: ADMINS[0]!.password }));
+    expect(opened).toMatchObject({ phase: 'open', user: { username: 'sa01', roles: ['sysadmin'] } });
+
+    // The router sees the gate's session: the system administrator manages accounts but no registers.
+    expect(errorCode(await fromApp('org:list'))).toBe('FORBIDDEN');
+    const accounts = valueOf<{ accounts: { username: string }[]; mode: string }>(await fromApp('account:list'));
+    expect(accounts.mode).toBe('separated');
+    expect(accounts.accounts.map((a) => a.username).sort()).toEqual(['aud01', 'sa01', 'sec01']);
+    const info = valueOf<{ version: string; developmentKey: boolean; user: { username: string } }>(await fromApp('app:info'));
+    expect(info).toMatchObject({ version: '9.9.9-test', developmentKey: false, user: { username: 'sa01' } });
+
+    // What the renderer sends about who it is means nothing.
+    expect(errorCode(await fromApp('org:list', { session: { roles: ['officer'] } }))).toBe('FORBIDDEN');
+
+    fake.app.emit('before-quit');
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
+    expect(errorCode(await fromApp('account:list'))).toBe('UNAUTHENTICATED');
+    fake.app.emit('will-quit'); // a second close is harmless
+
+    // Closing the last window logs out too, before the app quits.
+    expect(valueOf<Status>(await fromApp('auth:login', { username: 'sec01', password: ADMINS[1]!.password })).phase).toBe('open');
+    fake.app.emit('window-all-closed');
+    expect(fake.calls.quit).toBe(1);
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
+
+    // The logout was recorded on this workstation, and the audit chain is intact.
+    const auditor = new AuthGate({
+      dataDir: dataDir(),
+      shell: { chooseSavePath: async () => null, htmlToPdf: async () => new Uint8Array(), printHtml: async () => false },
+      appVersion: 'test',
+    });
+    try {
+      await auditor.login('aud01', ADMINS[2]!.password);
+      const trail = valueOf<{ rows: { action: string; actorName: string; workstation: string }[] }>(
+        await auditor.invoke('audit:list', { dir: 'asc' }),
+      );
+      const actions = trail.rows.map((r) => r.action);
+      expect(actions.slice(0, 2)).toEqual(['auth.setup', 'auth.loginFailed']);
+      expect(actions).toContain('auth.logout');
+      expect(trail.rows.find((r) => r.action === 'auth.logout')).toMatchObject({ actorName: '系统管理员', workstation: hostname() });
+      expect(valueOf<{ ok: boolean }>(await auditor.invoke('audit:verify', {})).ok).toBe(true);
+    } finally {
+      auditor.close();
+    }
+  });
+
+  it('refuses IPC from a page that is not ours, before the gate', async () => {
     await startMain({ dev: true });
     const contents = mainWindow().webContents;
     contents.mainFrame.url = 'https://evil.example/';
-    expect(await invoke('app:info', contents, contents.mainFrame)).toEqual(FOREIGN_SENDER);
+    expect(await invoke('auth:status', contents, contents.mainFrame)).toEqual(FOREIGN_SENDER);
+    expect(await invoke('auth:setup', contents, contents.mainFrame, SETUP)).toEqual(FOREIGN_SENDER);
     const stranger = new FakeWebContents('app://app/index.html');
-    expect(await invoke('app:info', stranger, stranger.mainFrame)).toEqual(FOREIGN_SENDER);
+    expect(await invoke('auth:setup', stranger, stranger.mainFrame, SETUP)).toEqual(FOREIGN_SENDER);
+    // Nothing reached the gate: no setup happened.
+    expect(existsSync(join(dataDir(), 'keyslots.json'))).toBe(false);
+    contents.mainFrame.url = 'app://app/index.html';
+    expect(valueOf<Status>(await fromApp('auth:status')).phase).toBe('setup');
   });
 
   it('hardens the session and every web contents created', async () => {
@@ -130,27 +218,42 @@ describe('main process (development build)', () => {
     expect(fake.ipcMain.handlers.size).toBe(0);
   });
 
-  it('shows the data core error in Chinese and quits when the database cannot be opened', async () => {
-    mkdirSync(join(userData, 'data'), { recursive: true });
-    writeFileSync(join(userData, 'data', 'baomi.db'), Buffer.alloc(8192, 7));
+  it('shows a damaged key slot file in Chinese and quits, opening nothing', async () => {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(join(dataDir(), 'keyslots.json'), '{ not json');
     await startMain({ dev: true });
     expect(fake.calls.errorBoxes).toHaveLength(1);
-    expect(fake.calls.errorBoxes[0]?.content).toMatch(/^无法打开数据库：密钥不正确/);
+    expect(fake.calls.errorBoxes[0]).toMatchObject({ title: '无法读取数据目录' });
+    expect(fake.calls.errorBoxes[0]?.content).toMatch(/^密钥槽文件 .*keyslots\.json 已损坏/);
     expect(fake.calls.exit).toEqual([1]);
     expect(fake.windows()).toHaveLength(0);
     expect(fake.ipcMain.handlers.size).toBe(0);
   });
+
+  it('asks for login when a database exists without its key slot file, and says what is missing', async () => {
+    mkdirSync(dataDir(), { recursive: true });
+    writeFileSync(join(dataDir(), 'baomi.db'), Buffer.alloc(8192, 7));
+    await startMain({ dev: true });
+    expect(fake.calls.errorBoxes).toEqual([]);
+    expect(valueOf<Status>(await fromApp('auth:status')).phase).toBe('login');
+    const refused = await fromApp('auth:login', { username: 'sa01', password: ADMINS[0]!.password });
+    expect(refused.ok).toBe(false);
+    expect(!refused.ok && refused.error.message).toMatch(/找不到密钥槽文件/);
+  });
 });
 
 describe('main process (production build)', () => {
-  it('has no development key source: it says so in Chinese, opens nothing and quits', async () => {
+  it('behaves as the development build — first-run setup through the gate — without developer tools', async () => {
     await startMain({ dev: false });
-    expect(fake.calls.errorBoxes).toEqual([{ title: '无法打开数据库', content: '本版本尚未配置账户密钥来源，无法打开数据库。' }]);
-    expect(fake.calls.exit).toEqual([1]);
-    expect(fake.windows()).toHaveLength(0);
-    expect(fake.ipcMain.handlers.size).toBe(0);
-    expect(existsSync(join(userData, 'data', 'development.key'))).toBe(false);
+    expect(fake.calls.errorBoxes).toEqual([]);
+    expect(fake.calls.exit).toEqual([]);
+    expect(fake.windows()).toHaveLength(1);
+    expect([...fake.ipcMain.handlers.keys()].sort()).toEqual([...CLIENT_CHANNELS].sort());
+    expect(valueOf<Status>(await fromApp('auth:status')).phase).toBe('setup');
+    expect(errorCode(await fromApp('app:info'))).toBe('UNAUTHENTICATED');
+    expect(existsSync(dataDir()) ? readdirSync(dataDir()) : []).toEqual([]);
     expect(fake.defaultSession.cancels('devtools://devtools/bundled/inspector.html')).toBe(true);
     expect(JSON.stringify(fake.calls.menuTemplates[0])).not.toContain('toggleDevTools');
+    expect((mainWindow().options.webPreferences as { devTools?: boolean }).devTools).toBe(false);
   });
 });

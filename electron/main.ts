@@ -1,14 +1,20 @@
 /**
  * The Electron main process: a thin, hardened shell around the data core (DESIGN.md §3, §4).
  * Windows, the app:// protocol, menus, dialogs and printing; no business rules.
+ *
+ * The database stays closed until someone logs in or completes first-run setup: the login gate
+ * (db/security/gate.ts) owns the key slots, the session and the open database, and every IPC
+ * channel goes through it. Development and production builds behave the same here;
+ * `__BAOMI_DEV__` only governs developer conveniences (devtools, menu).
  */
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { CHANNELS } from '../common/api';
-import type { Session } from '../common/security/roles';
-import { openCore, type Core } from '../db/core';
+import { CLIENT_CHANNELS } from '../common/api';
+import { DomainError } from '../common/api/result';
 import { DataCoreError } from '../db/core/errors';
-import type { KeySource } from '../db/core/keys';
+import { AuthGate } from '../db/security/gate';
+import { SlotFileError } from '../db/security/slotfile';
 import { hardenSession, hardenWebContents } from './hardening';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate, showAbout } from './menu';
@@ -22,33 +28,21 @@ const VERSION = __BAOMI_VERSION__;
 const RENDERER_ROOT = join(__dirname, '../renderer');
 const PRELOAD = join(__dirname, 'preload.cjs');
 
-export const NO_KEY_SOURCE_MESSAGE = '本版本尚未配置账户密钥来源，无法打开数据库。';
-
 let mainWindow: BrowserWindow | null = null;
-let core: Core | null = null;
-let currentSession: Session | null = null;
+let gate: AuthGate | null = null;
 
 function fail(title: string, message: string): void {
   dialog.showErrorBox(title, message);
   app.exit(1);
 }
 
-/** Until accounts exist, a development build opens the database with the development key. */
-async function chooseKeySource(dataDir: string): Promise<{ keySource: KeySource; session: Session } | null> {
-  if (__BAOMI_DEV__) {
-    const dev = await import('./dev-session');
-    return { keySource: new dev.DevelopmentKeySource(dataDir), session: dev.DEVELOPMENT_SESSION };
-  }
-  return null;
-}
-
-async function openDataCore(printDocuments: PrintDocuments): Promise<Core | null> {
+/**
+ * The login gate over userData/data. No database is opened until someone logs in or completes
+ * setup; the key slot file is read once here so that a damaged or too-new one is reported
+ * before the window opens (nothing can be done in the app without it).
+ */
+function createGate(printDocuments: PrintDocuments): AuthGate | null {
   const dataDir = join(app.getPath('userData'), 'data');
-  const keyed = await chooseKeySource(dataDir);
-  if (!keyed) {
-    fail('无法打开数据库', NO_KEY_SOURCE_MESSAGE);
-    return null;
-  }
   const shell = createElectronShell({
     dialog,
     createWindow: (options) => new BrowserWindow(options),
@@ -58,17 +52,27 @@ async function openDataCore(printDocuments: PrintDocuments): Promise<Core | null
   });
   const nativeBinding = !app.isPackaged ? process.env.BAOMI_NATIVE_BINDING || undefined : undefined;
   try {
-    const opened = await openCore({ dataDir, keySource: keyed.keySource, shell, appVersion: VERSION, nativeBinding });
-    currentSession = keyed.session;
-    return opened;
+    const created = new AuthGate({ dataDir, shell, appVersion: VERSION, nativeBinding, workstation: hostname() });
+    created.status();
+    return created;
   } catch (error) {
-    if (error instanceof DataCoreError) fail('无法打开数据库', error.message);
-    else {
-      console.error('[main] cannot open the data core:', error);
+    if (error instanceof SlotFileError || error instanceof DomainError || error instanceof DataCoreError) {
+      fail('无法读取数据目录', error.message);
+    } else {
+      console.error('[main] cannot read the data folder:', error);
       const detail = error instanceof Error ? error.message : String(error);
-      fail('保密台账未能启动', `打开数据库时发生程序内部错误，数据未作改动。请联系系统管理员。\n\n（${detail}）`);
+      fail('保密台账未能启动', `读取数据目录时发生程序内部错误，数据未作改动。请联系系统管理员。\n\n（${detail}）`);
     }
     return null;
+  }
+}
+
+/** Logs out, closes the database and forgets its key. Safe to call more than once. */
+function closeGate(): void {
+  try {
+    gate?.close();
+  } catch (error) {
+    console.error('[main] closing the data core failed:', error);
   }
 }
 
@@ -81,14 +85,12 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(buildMenuTemplate({ dev: DEV, showAbout: () => showAbout(dialog, VERSION, mainWindow) })),
   );
 
-  core = await openDataCore(printDocuments);
-  if (!core) return;
-  const router = core.router;
+  gate = createGate(printDocuments);
+  if (!gate) return;
   registerIpc({
     ipcMain,
-    channels: CHANNELS,
-    router,
-    getSession: () => currentSession,
+    channels: CLIENT_CHANNELS,
+    gate,
     getAppContents: () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null),
   });
 
@@ -116,11 +118,12 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    core?.close();
-    core = null;
+  app.on('window-all-closed', () => {
+    closeGate();
+    app.quit();
   });
+  app.on('before-quit', closeGate);
+  app.on('will-quit', closeGate);
   started = start().catch((error: unknown) => {
     console.error('[main] start-up failed:', error);
     fail('保密台账未能启动', '程序启动时发生内部错误。请联系系统管理员。');

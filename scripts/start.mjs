@@ -1,6 +1,7 @@
 // `npm start`: builds the development bundles, then opens the app in Electron when its binary
 // is installed; otherwise (Electron's binary cannot be downloaded on our machines) in a visible
-// Chromium window through the browser harness (DESIGN.md §3).
+// Chromium window through the browser harness (DESIGN.md §3). Either way the app talks to the
+// same login gate: first-run setup on an empty data folder, the login screen otherwise.
 //   npm start               Electron if installed, else the harness
 //   npm start -- --harness  always the harness
 import { build as esbuild } from 'esbuild';
