@@ -69,7 +69,7 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     contract,
     handlers,
     shell: options.shell,
-    env: { appVersion: options.appVersion, developmentKey: options.keySource.kind === 'development', workstation: options.workstation ?? hostname() },
+    env: { appVersion: options.appVersion, workstation: options.workstation ?? hostname() },
     security: options.security ?? null,
     now: options.now,
   });

@@ -121,8 +121,8 @@ describe('main process (development build)', () => {
     const accounts = valueOf<{ accounts: { username: string }[]; mode: string }>(await fromApp('account:list'));
     expect(accounts.mode).toBe('separated');
     expect(accounts.accounts.map((a) => a.username).sort()).toEqual(['aud01', 'sa01', 'sec01']);
-    const info = valueOf<{ version: string; developmentKey: boolean; user: { username: string } }>(await fromApp('app:info'));
-    expect(info).toMatchObject({ version: '9.9.9-test', developmentKey: false, user: { username: 'sa01' } });
+    const info = valueOf<{ version: string; user: { username: string } }>(await fromApp('app:info'));
+    expect(info).toMatchObject({ version: '9.9.9-test', user: { username: 'sa01' } });
 
     // What the renderer sends about who it is means nothing.
     expect(errorCode(await fromApp('org:list', { session: { roles: ['officer'] } }))).toBe('FORBIDDEN');

@@ -1,5 +1,5 @@
 // Builds the renderer (Vite), the Electron main and preload bundles and the harness bridge (esbuild).
-// `--production` builds without the development key source (what `npm run dist` packages).
+// `--production` minifies, drops devtools and the harness bridge (what `npm run dist` packages).
 import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import { readFileSync } from 'node:fs';

@@ -8,8 +8,6 @@ export const appChannels = {
     output: z.object({
       version: z.string(),
       schemaVersion: z.number().int(),
-      /** True while the database is keyed by the development key source (never in a production build). */
-      developmentKey: z.boolean(),
       unitName: z.string(),
       marking: z.string(),
       user: z.object({ username: z.string(), displayName: z.string(), roles: z.array(z.enum(ROLES)) }),

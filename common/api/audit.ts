@@ -39,6 +39,18 @@ export const auditVerificationSchema = z.object({
   verifiedAt: z.string(),
 });
 
+export const jobStatusSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  done: z.number().int(),
+  total: z.number().int(),
+  result: z.unknown(),
+  error: z.string().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+
 export const auditChannels = {
   'audit:list': channel({
     input: auditFilterSchema.extend(listPage.shape),
@@ -51,6 +63,18 @@ export const auditChannels = {
     output: auditRecordSchema.extend({ before: z.unknown(), after: z.unknown(), mac: z.string() }),
     permission: 'audit.read',
     audit: 'audit.view',
+  }),
+  'audit:verifyStart': channel({
+    input: z.object({}).default({}),
+    output: z.object({ jobId: z.string() }),
+    permission: 'audit.read',
+    audit: 'audit.verify',
+  }),
+  'job:status': channel({
+    input: z.object({ jobId: z.string().max(64) }),
+    output: jobStatusSchema,
+    permission: 'authenticated',
+    audit: null,
   }),
   'audit:verify': channel({
     input: z.object({}).default({}),

@@ -3,6 +3,7 @@ import type { auditChannels, auditFilterSchema, AuditRecordView } from '../../co
 import { DomainError } from '../../common/api/result';
 import type { Db } from '../core/open';
 import { likeContains } from '../core/search';
+import { yieldToEventLoop } from '../jobs/jobs';
 import { tx, type Handlers } from '../router/handlers';
 
 type Filter = z.output<typeof auditFilterSchema>;
@@ -71,6 +72,37 @@ export const auditHandlers: Handlers<typeof auditChannels> = {
     const { before_json, after_json, ...rest } = row;
     ctx.audit({ targetType: 'audit', targetId: seq, summary: `查看第 ${seq} 条审计记录的详情` });
     return { ...rest, before: before_json ? JSON.parse(before_json) : null, after: after_json ? JSON.parse(after_json) : null };
+  }),
+  'audit:verifyStart': tx((ctx) => {
+    const expectedHead = ctx.security?.auditHead() ?? null;
+    const { session, trail } = ctx;
+    const jobId = ctx.jobs.start('audit.verify', session.accountId, ctx.now(), async (progress) => {
+      const verifier = trail.verifier({ expectedHead, onProgress: progress });
+      // ~20,000 records per slice keeps each turn of the main process short.
+      while (!verifier.step(20_000)) await yieldToEventLoop();
+      const result = verifier.result()!;
+      const verifiedAt = new Date().toISOString();
+      ctx.recordAudit({
+        at: verifiedAt,
+        actorId: session.accountId,
+        actorName: session.displayName,
+        actorRoles: session.roles.join(','),
+        action: 'audit.verifyResult',
+        channel: 'audit:verifyStart',
+        result: result.ok ? 'ok' : 'failed',
+        targetType: 'audit',
+        summary: result.ok ? `完整校验审计链：${result.checked} 条记录全部通过` : `完整校验审计链：未通过，${result.broken.reason}`,
+        after: result,
+      });
+      return { ok: result.ok, checked: result.checked, total: result.total, broken: result.ok ? null : result.broken, verifiedAt };
+    });
+    ctx.audit({ targetType: 'audit', summary: '开始完整校验审计链' });
+    return { jobId };
+  }),
+  'job:status': tx((ctx, { jobId }) => {
+    const status = ctx.jobs.status(jobId, ctx.session.accountId);
+    if (!status) throw new DomainError('NOT_FOUND', '找不到该任务，可能已随退出登录结束');
+    return status;
   }),
   'audit:verify': tx((ctx) => {
     const expectedHead = ctx.security?.auditHead() ?? null;

@@ -153,47 +153,85 @@ export class AuditTrail {
    * Recomputes the chain from `fromSeq` (1 = everything) and compares it with the head kept
    * outside the database. Names the first broken record.
    */
-  verify(options: { expectedHead?: (AuditHead & { tag: string }) | null; fromSeq?: number; onProgress?(done: number, total: number): void } = {}): AuditVerification {
+  verify(options: VerifyOptions = {}): AuditVerification {
+    const verifier = this.verifier(options);
+    while (!verifier.step(50_000));
+    return verifier.result()!;
+  }
+
+  /**
+   * The same check in slices (`step(n)` checks up to n records), so a long verification can yield
+   * between slices and report progress.
+   */
+  verifier(options: VerifyOptions = {}): ChainVerifier {
     const fromSeq = Math.max(1, options.fromSeq ?? 1);
     const total = (this.db.prepare('SELECT count(*) AS n FROM audit_log WHERE seq >= ?').get(fromSeq) as { n: number }).n;
+    const slice = this.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?`);
     let prevMac: Uint8Array = GENESIS;
-    if (fromSeq > 1) {
-      const before = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { mac: string } | undefined;
-      if (!before) return { ok: false, checked: 0, total, broken: { seq: fromSeq - 1, reason: `第 ${fromSeq - 1} 条审计记录缺失` } };
-      prevMac = fromHex(before.mac);
-    }
     let expectedSeq = fromSeq;
     let checked = 0;
-    for (const row of this.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq`).iterate(fromSeq) as Iterable<Row>) {
-      if (row.seq !== expectedSeq) {
-        return { ok: false, checked, total, broken: { seq: expectedSeq, reason: `第 ${expectedSeq} 条审计记录缺失（下一条为第 ${row.seq} 条）` } };
-      }
-      const mac = this.hmac.macParts([prevMac, canonicalRecord(row)]);
-      if (!/^[0-9a-f]{64}$/.test(row.mac) || !equalBytes(mac, fromHex(row.mac))) {
-        return { ok: false, checked, total, broken: { seq: row.seq, reason: `第 ${row.seq} 条审计记录内容被改动，或链从此处被重建` } };
-      }
-      prevMac = mac;
-      expectedSeq++;
-      checked++;
-      if (options.onProgress && checked % 10_000 === 0) options.onProgress(checked, total);
+    let outcome: AuditVerification | null = null;
+    const fail = (seq: number, reason: string) => (outcome = { ok: false, checked, total, broken: { seq, reason } });
+    if (fromSeq > 1) {
+      const before = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { mac: string } | undefined;
+      if (!before || !/^[0-9a-f]{64}$/.test(before.mac)) fail(fromSeq - 1, `第 ${fromSeq - 1} 条审计记录缺失`);
+      else prevMac = fromHex(before.mac);
     }
-    options.onProgress?.(checked, total);
-    const expected = options.expectedHead;
-    if (expected) {
-      if (this.headTag(expected) !== expected.tag) {
-        return { ok: false, checked, total, broken: { seq: expected.seq, reason: '密钥槽文件中保存的审计链头无效，审计链可能被替换' } };
-      }
+    const finish = () => {
+      const expected = options.expectedHead;
       const lastSeq = expectedSeq - 1;
-      if (lastSeq < expected.seq) {
-        return { ok: false, checked, total, broken: { seq: lastSeq + 1, reason: `审计记录在第 ${lastSeq} 条之后被截断（应至少有 ${expected.seq} 条）` } };
+      if (expected) {
+        if (this.headTag(expected) !== expected.tag) return fail(expected.seq, '密钥槽文件中保存的审计链头无效，审计链可能被替换');
+        if (lastSeq < expected.seq) return fail(lastSeq + 1, `审计记录在第 ${lastSeq} 条之后被截断（应至少有 ${expected.seq} 条）`);
+        const atHead = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(expected.seq) as { mac: string } | undefined;
+        if (!atHead || atHead.mac !== expected.mac) return fail(expected.seq, `第 ${expected.seq} 条审计记录与库外保存的链头不符，审计链被重建`);
       }
-      const atHead = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(expected.seq) as { mac: string } | undefined;
-      if (!atHead || atHead.mac !== expected.mac) {
-        return { ok: false, checked, total, broken: { seq: expected.seq, reason: `第 ${expected.seq} 条审计记录与库外保存的链头不符，审计链被重建` } };
-      }
-    }
-    return { ok: true, checked, total };
+      return (outcome = { ok: true, checked, total });
+    };
+    return {
+      total,
+      checked: () => checked,
+      result: () => outcome,
+      step: (maxRows) => {
+        if (outcome) return true;
+        const rows = slice.all(expectedSeq, maxRows) as Row[];
+        for (const row of rows) {
+          if (row.seq !== expectedSeq) {
+            fail(expectedSeq, `第 ${expectedSeq} 条审计记录缺失（下一条为第 ${row.seq} 条）`);
+            return true;
+          }
+          const mac = this.hmac.macParts([prevMac, canonicalRecord(row)]);
+          if (!/^[0-9a-f]{64}$/.test(row.mac) || !equalBytes(mac, fromHex(row.mac))) {
+            fail(row.seq, `第 ${row.seq} 条审计记录内容被改动，或链从此处被重建`);
+            return true;
+          }
+          prevMac = mac;
+          expectedSeq++;
+          checked++;
+        }
+        options.onProgress?.(checked, total);
+        if (rows.length < maxRows) {
+          finish();
+          return true;
+        }
+        return false;
+      },
+    };
   }
+}
+
+export interface VerifyOptions {
+  expectedHead?: (AuditHead & { tag: string }) | null;
+  fromSeq?: number;
+  onProgress?(done: number, total: number): void;
+}
+
+export interface ChainVerifier {
+  readonly total: number;
+  checked(): number;
+  /** Checks up to `maxRows` more records; true when the verification has finished. */
+  step(maxRows: number): boolean;
+  result(): AuditVerification | null;
 }
 
 export type AuditVerification =

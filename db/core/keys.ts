@@ -1,7 +1,6 @@
-/** Where the 32-byte database key comes from. Accounts' key slots implement this later. */
+/** Where the 32-byte database key comes from: an account's (or the recovery) key slot, unwrapped by the login gate. */
 export interface KeySource {
-  /** `development` keys are never accepted by a production build. */
-  readonly kind: 'development' | 'account';
+  readonly kind: 'account';
   getKey(): Promise<Uint8Array>;
 }
 

@@ -2,14 +2,13 @@ import type { ChannelDef, ContractShape, OutputOf, ParsedInputOf } from '../../c
 import type { SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode, Session } from '../../common/security/roles';
 import type { Slot } from '../security/slotfile';
-import type { AuditDetails, AuditTrail } from '../audit/log';
+import type { AuditDetails, AuditRecord, AuditTrail } from '../audit/log';
+import type { Jobs } from '../jobs/jobs';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 
 export interface CoreEnv {
   appVersion: string;
-  /** The database is keyed by the development key source. */
-  developmentKey: boolean;
   /** Host name of this workstation, recorded in every audit record. */
   workstation: string;
 }
@@ -30,6 +29,10 @@ export interface HandlerContext {
   security: SecurityServices | null;
   /** The chained audit trail (for verification; records are written by the router). */
   trail: AuditTrail;
+  /** Long work in slices with progress. */
+  jobs: Jobs;
+  /** Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the head. */
+  recordAudit(record: AuditRecord): void;
 }
 
 /** What account channels need from the login gate (key slots live outside the database). */

@@ -184,7 +184,7 @@ describe('router: one transaction per call', () => {
       db: core.db,
       trail: core.trail,
       contract: testContract,
-      env: { appVersion: 't', developmentKey: false, workstation: 'test-host' },
+      env: { appVersion: 't', workstation: 'test-host' },
       shell: core.shell,
       now: () => NOW,
       logError,
@@ -252,7 +252,7 @@ describe('router: one transaction per call', () => {
   });
 
   it('refuses a contract with a channel that is not domain:verb or has no handler', () => {
-    const base = { db: core.db, trail: core.trail, env: { appVersion: 't', developmentKey: false, workstation: 'test-host' }, shell: core.shell };
+    const base = { db: core.db, trail: core.trail, env: { appVersion: 't', workstation: 'test-host' }, shell: core.shell };
     const def = testContract['test:effect'];
     expect(() => createRouter({ ...base, contract: { badname: def }, handlers: { badname: effect(async () => ({ done: true })) } })).toThrow(
       /domain:verb/,

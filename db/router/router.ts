@@ -4,6 +4,7 @@ import { DomainError, fail, ok, type Result } from '../../common/api/result';
 import { rolesGrant, type Session } from '../../common/security/roles';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
 import type { AuditDetails, AuditHead, AuditTrail } from '../audit/log';
+import { Jobs } from '../jobs/jobs';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 import type { CoreEnv, Handler, HandlerContext, Handlers, SecurityServices } from './handlers';
@@ -19,6 +20,7 @@ export interface RouterDeps<C extends ContractShape> {
   /** Called after a transaction that appended to the trail has committed (to keep the head outside the database). */
   onAuditHead?: (head: AuditHead) => void;
   security?: SecurityServices | null;
+  jobs?: Jobs;
   now?: () => Date;
   /** Where unexpected errors are reported (never shown to the user). */
   logError?: (error: unknown, channel: string) => void;
@@ -51,6 +53,7 @@ function sqliteFailure(error: unknown): Result<never> | null {
 export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Router {
   const now = deps.now ?? (() => new Date());
   const channels = Object.keys(deps.contract);
+  const jobs = deps.jobs ?? new Jobs();
   for (const name of channels) {
     if (!CHANNEL_NAME.test(name)) throw new Error(`channel ${name} is not named domain:verb`);
     if (!(name in deps.handlers)) throw new Error(`channel ${name} has no handler`);
@@ -99,6 +102,11 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       },
       security: deps.security ?? null,
       trail: deps.trail,
+      jobs,
+      recordAudit(record) {
+        const head = deps.db.transaction(() => deps.trail.append({ workstation: deps.env.workstation, ...record }))();
+        deps.onAuditHead?.(head);
+      },
     };
     const writeAudit = () => {
       if (def.audit === null) return;

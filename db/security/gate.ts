@@ -10,6 +10,7 @@ import { DEFAULT_POLICY, passwordProblems, type SecurityPolicy } from '../../com
 import type { AdminMode, Role, Session } from '../../common/security/roles';
 import type { AuditRecord } from '../audit/log';
 import { DB_FILE, openCore, type Core } from '../core';
+import { DataCoreError } from '../core/errors';
 import { KEY_BYTES, type KeySource } from '../core/keys';
 import { getSetting, setSetting } from '../core/settings';
 import type { ShellPort } from '../ports/shell';
@@ -25,7 +26,7 @@ import {
   type Account,
 } from './accounts';
 import { DEFAULT_KDF, deriveKek, newKdfParams, type KdfParams } from './kdf';
-import { SLOT_FILE, SLOT_FILE_VERSION, readSlotFile, writeSlotFile, type PendingAuthEvent, type Slot, type SlotFile } from './slotfile';
+import { SLOT_FILE, SLOT_FILE_VERSION, SlotFileError, readSlotFile, writeSlotFile, type PendingAuthEvent, type Slot, type SlotFile } from './slotfile';
 import { unwrapKey, wrapKey } from './wrap';
 
 export const GENERIC_LOGIN_FAILURE = '账户名或密码不正确';
@@ -136,6 +137,8 @@ export class AuthGate {
       return await s.core.router.invoke(channel, s.session, payload);
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);
+      // Opening failures (wrong key, damaged or too new database, damaged slot file) carry their own message.
+      if (error instanceof DataCoreError || error instanceof SlotFileError) return fail('RULE', error.message);
       console.error('[gate]', error);
       return fail('INTERNAL', '操作未完成：程序内部错误，数据未作改动。');
     }

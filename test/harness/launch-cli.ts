@@ -7,7 +7,7 @@ async function main(): Promise<void> {
   const dataDir = process.env.BAOMI_DATA_DIR ?? join(homedir(), '.local/share/baomi-ledger-harness');
   const harness = await launchHarness({ headless: false, dataDir, saveDir: join(homedir(), '保密台账导出'), viewport: { width: 1366, height: 860 } });
   await harness.open();
-  console.log(`数据目录：${dataDir}（开发密钥加密）。关闭浏览器窗口即退出。`);
+  console.log(`数据目录：${dataDir}。关闭浏览器窗口即退出。`);
   await new Promise<void>((done) => harness.page.on('close', () => done()));
   await harness.close();
 }

@@ -1,9 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openCore } from '../../core';
-import { DevelopmentKeySource } from '../../core/dev-key';
 import { SCHEMA_VERSION } from '../../core/migrate';
 import { setSetting } from '../../core/settings';
-import { fakeShell, makeTempDir, OFFICER, openTestCore, valueOf, VIEWER, type TempDir, type TestCore } from '../../testing/fixtures';
+import { OFFICER, openTestCore, valueOf, VIEWER, type TempDir, type TestCore } from '../../testing/fixtures';
 
 let core: TestCore | null = null;
 let temp: TempDir | null = null;
@@ -20,7 +18,6 @@ describe('app:info', () => {
     expect(valueOf(await core.router.invoke('app:info', VIEWER, {}))).toEqual({
       version: '0.0.0-test',
       schemaVersion: SCHEMA_VERSION,
-      developmentKey: false,
       unitName: '',
       marking: '内部',
       user: { username: 'viewer', displayName: '李查阅', roles: ['viewer'] },
@@ -36,19 +33,4 @@ describe('app:info', () => {
     expect(valueOf(await core.router.invoke('app:info', OFFICER, {}))).toMatchObject({ unitName: '郑州市某某局', marking: '工作秘密' });
   });
 
-  it('says when the database is keyed by the development key source, which reopens the same data', async () => {
-    temp = makeTempDir();
-    const options = { dataDir: temp.dir, shell: fakeShell(), appVersion: 'dev' };
-    const first = await openCore({ ...options, keySource: new DevelopmentKeySource(temp.dir) });
-    expect(valueOf(await first.router.invoke('app:info', OFFICER, {}))).toMatchObject({ developmentKey: true, version: 'dev' });
-    valueOf(await first.router.invoke('org:create', OFFICER, { name: '郑州大学', kind: 'client' }));
-    first.close();
-
-    const second = await openCore({ ...options, keySource: new DevelopmentKeySource(temp.dir) });
-    try {
-      expect(valueOf<{ total: number }>(await second.router.invoke('org:list', OFFICER, {})).total).toBe(1);
-    } finally {
-      second.close();
-    }
-  });
 });

@@ -7,7 +7,6 @@ export const appHandlers: Handlers<typeof appChannels> = {
   'app:info': tx((ctx) => ({
     version: ctx.env.appVersion,
     schemaVersion: SCHEMA_VERSION,
-    developmentKey: ctx.env.developmentKey,
     unitName: getSetting(ctx.db, 'unit.name'),
     marking: getSetting(ctx.db, 'print.marking'),
     user: {
