@@ -76,6 +76,12 @@ export const auditChannels = {
     permission: 'authenticated',
     audit: null,
   }),
+  'audit:archive': channel({
+    input: z.object({ before: isoDate }),
+    output: z.object({ archived: z.boolean(), path: z.string().nullable(), fromSeq: z.number().int(), toSeq: z.number().int(), count: z.number().int() }),
+    permission: 'audit.read',
+    audit: 'audit.archive',
+  }),
   'audit:verify': channel({
     input: z.object({}).default({}),
     output: auditVerificationSchema,

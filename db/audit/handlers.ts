@@ -4,6 +4,7 @@ import { DomainError } from '../../common/api/result';
 import type { Db } from '../core/open';
 import { likeContains } from '../core/search';
 import { yieldToEventLoop } from '../jobs/jobs';
+import { archiveHandler } from './archive';
 import { tx, type Handlers } from '../router/handlers';
 
 type Filter = z.output<typeof auditFilterSchema>;
@@ -104,6 +105,7 @@ export const auditHandlers: Handlers<typeof auditChannels> = {
     if (!status) throw new DomainError('NOT_FOUND', '找不到该任务，可能已随退出登录结束');
     return status;
   }),
+  'audit:archive': archiveHandler,
   'audit:verify': tx((ctx) => {
     const expectedHead = ctx.security?.auditHead() ?? null;
     const result = ctx.trail.verify({ expectedHead });

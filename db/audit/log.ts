@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { IntegrityError, open, seal } from '../../common/crypto/sm4';
 import { HmacSm3, equalBytes, fromHex, hmacSm3, toHex } from '../../common/crypto/sm3';
 import type { Db } from '../core/open';
 
@@ -37,7 +38,7 @@ export function auditKeyFrom(databaseKey: Uint8Array): Uint8Array {
 }
 
 /** Row as stored; the MAC covers every column but itself, in this order. */
-interface Row {
+export interface Row {
   seq: number;
   uuid: string;
   at: string;
@@ -144,6 +145,85 @@ export class AuditTrail {
     return { seq: row.seq, mac };
   }
 
+  anchor(): { seq: number; mac: string; tag: string; archivedAt: string; archiveFile: string } | null {
+    const row = this.db
+      .prepare('SELECT seq, mac, tag, archived_at AS archivedAt, archive_file AS archiveFile FROM audit_anchor WHERE id = 1')
+      .get() as { seq: number; mac: string; tag: string; archivedAt: string; archiveFile: string } | undefined;
+    return row ?? null;
+  }
+
+  private anchorTag(seq: number, mac: string): string {
+    return toHex(this.hmac.mac(encoder.encode(`anchor:${seq}:${mac}`)));
+  }
+
+  /** The oldest records that may be archived: a prefix of the chain, all older than `cutoff`. */
+  archivableRange(cutoffIso: string): { fromSeq: number; toSeq: number } | null {
+    const first = (this.db.prepare('SELECT min(seq) AS s FROM audit_log').get() as { s: number | null }).s;
+    if (first === null) return null;
+    const younger = (this.db.prepare('SELECT min(seq) AS s FROM audit_log WHERE at >= ?').get(cutoffIso) as { s: number | null }).s;
+    const last = (this.db.prepare('SELECT max(seq) AS s FROM audit_log').get() as { s: number }).s;
+    const toSeq = younger === null ? last : younger - 1;
+    // The newest record always stays, so the chain keeps a head in the database.
+    const capped = Math.min(toSeq, last - 1);
+    return capped >= first ? { fromSeq: first, toSeq: capped } : null;
+  }
+
+  /** Rows of a range with their MACs, for the archive file. */
+  rows(fromSeq: number, toSeq: number): Row[] {
+    return this.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq BETWEEN ? AND ? ORDER BY seq`).all(fromSeq, toSeq) as Row[];
+  }
+
+  /**
+   * Removes archived records and moves the anchor to the last of them. Call inside a transaction,
+   * after the archive file was written and verified.
+   */
+  removeArchived(toSeq: number, archiveFile: string, at: string): void {
+    const last = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(toSeq) as { mac: string } | undefined;
+    if (!last) throw new Error(`audit record ${toSeq} is missing`);
+    this.db.exec('DROP TRIGGER audit_log_no_delete');
+    this.db.prepare('DELETE FROM audit_log WHERE seq <= ?').run(toSeq);
+    this.db.exec(`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`);
+    this.db
+      .prepare(
+        `INSERT INTO audit_anchor (id, seq, mac, tag, archived_at, archive_file) VALUES (1, ?, ?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET seq = excluded.seq, mac = excluded.mac, tag = excluded.tag, archived_at = excluded.archived_at, archive_file = excluded.archive_file`,
+      )
+      .run(toSeq, last.mac, this.anchorTag(toSeq, last.mac), at, archiveFile);
+  }
+
+  /** Checks an archive's records against the chain key: contiguous, each MAC right, ending at `last`. */
+  verifyRows(rows: readonly Row[], prevMacHex: string | null): { ok: true } | { ok: false; seq: number; reason: string } {
+    let prev = prevMacHex ? fromHex(prevMacHex) : GENESIS;
+    let expected = rows[0]?.seq ?? 1;
+    for (const row of rows) {
+      if (row.seq !== expected) return { ok: false, seq: expected, reason: `归档中缺少第 ${expected} 条记录` };
+      const mac = this.hmac.macParts([prev, canonicalRecord(row)]);
+      if (!/^[0-9a-f]{64}$/.test(row.mac) || !equalBytes(mac, fromHex(row.mac))) return { ok: false, seq: row.seq, reason: `归档中第 ${row.seq} 条记录被改动` };
+      prev = mac;
+      expected++;
+    }
+    return { ok: true };
+  }
+
+  /** Archive files are sealed (SM4 + HMAC-SM3) with a key derived from the chain key. */
+  sealArchive(bytes: Uint8Array): Uint8Array {
+    return seal(this.archiveKey(), bytes, (n) => new Uint8Array(randomBytes(n)), encoder.encode('baomi-audit-archive'));
+  }
+
+  /** The archive's content, or null when it was not sealed by this installation or was altered. */
+  openArchive(sealed: Uint8Array): Uint8Array | null {
+    try {
+      return open(this.archiveKey(), sealed, encoder.encode('baomi-audit-archive'));
+    } catch (error) {
+      if (error instanceof IntegrityError) return null;
+      throw error;
+    }
+  }
+
+  private archiveKey(): Uint8Array {
+    return this.hmac.mac(encoder.encode('baomi-ledger/audit-archive/v1'));
+  }
+
   /** A tag over the head, so a head kept outside the database cannot be forged without the key. */
   headTag(head: AuditHead): string {
     return toHex(this.hmac.mac(encoder.encode(`head:${head.seq}:${head.mac}`)));
@@ -167,12 +247,18 @@ export class AuditTrail {
     const fromSeq = Math.max(1, options.fromSeq ?? 1);
     const total = (this.db.prepare('SELECT count(*) AS n FROM audit_log WHERE seq >= ?').get(fromSeq) as { n: number }).n;
     const slice = this.db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE seq >= ? ORDER BY seq LIMIT ?`);
+    const anchor = this.anchor();
     let prevMac: Uint8Array = GENESIS;
     let expectedSeq = fromSeq;
     let checked = 0;
     let outcome: AuditVerification | null = null;
     const fail = (seq: number, reason: string) => (outcome = { ok: false, checked, total, broken: { seq, reason } });
-    if (fromSeq > 1) {
+    if (anchor && fromSeq <= anchor.seq + 1) {
+      // Older records were archived: the chain continues from the anchor.
+      expectedSeq = anchor.seq + 1;
+      if (this.anchorTag(anchor.seq, anchor.mac) !== anchor.tag) fail(anchor.seq, `归档锚点（第 ${anchor.seq} 条）无效，审计链的起点被改动`);
+      else prevMac = fromHex(anchor.mac);
+    } else if (fromSeq > 1) {
       const before = this.db.prepare('SELECT mac FROM audit_log WHERE seq = ?').get(fromSeq - 1) as { mac: string } | undefined;
       if (!before || !/^[0-9a-f]{64}$/.test(before.mac)) fail(fromSeq - 1, `第 ${fromSeq - 1} 条审计记录缺失`);
       else prevMac = fromHex(before.mac);

@@ -2,6 +2,7 @@ import type { Migration } from '../core/migrate';
 import { m0001 } from './0001_foundation';
 import { m0002 } from './0002_audit_chain';
 import { m0003 } from './0003_accounts';
+import { m0004 } from './0004_audit_anchor';
 
 /** Numbered, in order. Shipped migrations are never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004];

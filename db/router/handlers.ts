@@ -31,8 +31,11 @@ export interface HandlerContext {
   trail: AuditTrail;
   /** Long work in slices with progress. */
   jobs: Jobs;
-  /** Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the head. */
-  recordAudit(record: AuditRecord): void;
+  /**
+   * Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the
+   * head; `within` runs in the same transaction.
+   */
+  recordAudit(record: AuditRecord, within?: () => void): void;
 }
 
 /** What account channels need from the login gate (key slots live outside the database). */

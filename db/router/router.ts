@@ -103,8 +103,11 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       security: deps.security ?? null,
       trail: deps.trail,
       jobs,
-      recordAudit(record) {
-        const head = deps.db.transaction(() => deps.trail.append({ workstation: deps.env.workstation, ...record }))();
+      recordAudit(record, within) {
+        const head = deps.db.transaction(() => {
+          within?.();
+          return deps.trail.append({ workstation: deps.env.workstation, ...record });
+        })();
         deps.onAuditHead?.(head);
       },
     };
