@@ -11,6 +11,7 @@ import { appHandlers } from './registers/app/handlers';
 import { orgHandlers } from './registers/org/handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
+import { settingsHandlers } from './security/settings-handlers';
 import { auditHandlers } from './audit/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
@@ -23,6 +24,7 @@ export const handlers: Handlers<Contract> = {
   ...auditHandlers,
   ...orgHandlers,
   ...reportHandlers,
+  ...settingsHandlers,
 };
 
 export interface CoreOptions {

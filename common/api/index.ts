@@ -4,6 +4,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { orgChannels } from './org';
 import { reportChannels } from './report';
+import { settingsChannels } from './settings';
 
 /** Every channel the router serves (behind a session), declared once. */
 export const contract = {
@@ -12,6 +13,7 @@ export const contract = {
   ...auditChannels,
   ...orgChannels,
   ...reportChannels,
+  ...settingsChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

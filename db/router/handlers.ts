@@ -44,13 +44,15 @@ export interface SecurityServices {
   policy(): SecurityPolicy;
   /** Derives a key-encryption key from the password and seals the database key for this account (slow KDF). */
   sealAccountSlot(account: { uuid: string; username: string }, password: string): Promise<Slot>;
-  /** Stores the slot, replacing any earlier slot of the same account. */
+  /** Stores the slot, replacing any earlier slot of the same account (or the recovery slot). */
   storeSlot(slot: Slot): void;
   /** Keyed fingerprint of a password, for the reuse check. */
   passwordFingerprint(accountUuid: string, password: string): string;
   /** Failed logins and lockouts by lower-cased username. */
   lockouts(): Record<string, { failures: number; lockedUntil: string | null }>;
   clearLockout(username: string): void;
+  /** The unit name is shown on the login screen, before the database is open. */
+  storeUnitName(unitName: string): void;
   /** Copies the lockout part of the policy outside the database (needed before login). */
   storePolicy(policy: SecurityPolicy): void;
   /** The audit head kept in the slot file, to compare the chain with. */

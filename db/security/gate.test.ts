@@ -248,3 +248,23 @@ describe('start-up check of the audit trail', () => {
     expect(gate.status().auditAlert).toContain('截断');
   });
 });
+
+describe('system settings and the recovery code (sysadmin)', () => {
+  it('a new recovery code replaces the old one; the unit name shows on the login screen', async () => {
+    const gate = newGate();
+    const oldCode = await setupSeparated(gate);
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    expect(await gate.invoke('recovery:regenerate', { confirm: false })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    const { recoveryCode } = value(await gate.invoke('recovery:regenerate', { confirm: true })) as { recoveryCode: string };
+    expect(recoveryCode).not.toBe(oldCode);
+    value(await gate.invoke('settings:update', { unitName: '郑州大学', marking: '工作秘密' }));
+    value(await gate.invoke('auth:logout', {}));
+    expect(gate.status().unitName).toBe('郑州大学');
+    expect(readSlotFile(gate.slotPath)!.slots.filter((s) => s.kind === 'recovery')).toHaveLength(1);
+    const old = await gate.invoke('auth:recover', { recoveryCode: oldCode, username: 'lixt', newPassword: 'Another#Pass2026' });
+    expect(old).toMatchObject({ ok: false, error: { field: 'recoveryCode' } });
+    value(await gate.invoke('auth:recover', { recoveryCode, username: 'lixt', newPassword: 'Another#Pass2026' }));
+    expect(gate.status()).toMatchObject({ phase: 'open', user: { username: 'lixt' } });
+    expect(value(await gate.invoke('settings:get', {}))).toEqual({ unitName: '郑州大学', marking: '工作秘密' });
+  });
+});

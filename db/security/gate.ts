@@ -418,7 +418,13 @@ export class AuthGate {
       },
       storeSlot: (slot) => {
         const file = this.requireSlotFile();
-        file.slots = [...file.slots.filter((x) => !(x.kind === 'account' && x.accountId === slot.accountId)), slot];
+        const replaced = (x: Slot) => (slot.kind === 'recovery' ? x.kind === 'recovery' : x.kind === 'account' && x.accountId === slot.accountId);
+        file.slots = [...file.slots.filter((x) => !replaced(x)), slot];
+        writeSlotFile(this.slotPath, file);
+      },
+      storeUnitName: (unitName) => {
+        const file = this.requireSlotFile();
+        file.unitName = unitName;
         writeSlotFile(this.slotPath, file);
       },
       passwordFingerprint: (uuid, password) => passwordFingerprint(historyKeyFrom(this.requireOpen().key), uuid, password),
