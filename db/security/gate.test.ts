@@ -268,3 +268,27 @@ describe('system settings and the recovery code (sysadmin)', () => {
     expect(value(await gate.invoke('settings:get', {}))).toEqual({ unitName: '郑州大学', marking: '工作秘密' });
   });
 });
+
+describe('encryption at rest', () => {
+  it('the database, its -wal and -shm hold no canary plaintext and do not look like SQLite', async () => {
+    const gate = newGate();
+    await setupSeparated(gate);
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    const created = value(await gate.invoke('account:create', { username: 'zhang.bm', displayName: '张保密' })) as { account: { id: number; rev: number } };
+    value(await gate.invoke('auth:logout', {}));
+    value(await login(gate, 'wangaq', PASSWORDS.sec));
+    value(await gate.invoke('account:setRoles', { id: created.account.id, rev: created.account.rev, roles: ['officer'] }));
+    value(await gate.invoke('auth:logout', {}));
+    // A router call as an officer, with canaries: an ID number and a mobile number.
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    const officer = { accountId: 'x', username: 'zhang.bm', displayName: '张保密', roles: ['officer' as const] };
+    value(await gate.core!.router.invoke('org:create', officer, { name: '金山云', kind: 'vendor', phone: '13912345678', note: '联系人身份证 11010519491231002X' }));
+    const files = ['', '-wal', '-shm'].map((suffix) => `${gate.dbPath}${suffix}`).filter((f) => existsSync(f));
+    expect(files.length).toBeGreaterThanOrEqual(2);
+    for (const f of files) {
+      const bytes = readFileSync(f);
+      for (const canary of ['13912345678', '11010519491231002X', '金山云', '张保密']) expect(bytes.includes(Buffer.from(canary)), `${f} contains ${canary}`).toBe(false);
+      expect(bytes.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+    }
+  });
+});
