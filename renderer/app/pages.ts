@@ -1,8 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconShieldCog, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
+import { AccountListPage } from '../features/accounts/AccountListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
+import { PolicyPage } from '../features/policy/PolicyPage';
 
 export interface PageDef {
   id: string;
@@ -17,4 +19,6 @@ export interface PageDef {
 /** Every screen that exists; the navigation shows those the account may use. */
 export const PAGES: PageDef[] = [
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
+  { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
+  { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
 ];
