@@ -8,6 +8,7 @@ export const authStatusSchema = z.object({
   unitName: z.string(),
   user: z
     .object({
+      accountId: z.string(),
       username: z.string(),
       displayName: z.string(),
       roles: z.array(z.enum(ROLES)),
@@ -16,6 +17,8 @@ export const authStatusSchema = z.object({
     })
     .nullable(),
   idleLockMinutes: z.number().int(),
+  /** The password rules in force, for the hints beside new-password fields. */
+  passwordRules: z.object({ minLength: z.number().int(), minClasses: z.number().int() }),
   /** Set when the start-up check of the audit trail failed. */
   auditAlert: z.string().nullable(),
 });

@@ -1,7 +1,10 @@
 import { writeFile, rename, open, rm } from 'node:fs/promises';
 import type { z } from 'zod';
-import type { registerSelection, reportChannels } from '../../common/api/report';
+import type { RegisterId, registerSelection, reportChannels } from '../../common/api/report';
 import { DomainError } from '../../common/api/result';
+import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
+import { rolesGrant, type Permission } from '../../common/security/roles';
+import { auditRegister, selectAuditRegister } from '../audit/register';
 import { effect, type Handlers, type HandlerContext } from '../router/handlers';
 import { orgRegister, selectOrgRegister } from '../registers/org/register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition } from './definition';
@@ -10,6 +13,29 @@ import { registerToXlsx } from './xlsx';
 
 type Selection = z.output<typeof registerSelection>;
 type Options = { marking: string; unitName: string };
+type Output = 'pdf' | 'print' | 'xlsx';
+
+/**
+ * What each register needs, per kind of output. The channels admit any session; this is the check.
+ * Registers are printed with registers.print and exported with registers.export; the audit trail
+ * only by whoever may read it (the auditor), who may print no register.
+ */
+const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, Permission>>>> = {
+  organisations: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
+};
+const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
+const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = { organisations: '单位名录', audit: '安全审计记录' };
+
+function requirePermission(ctx: HandlerContext, selection: Selection, output: Output): void {
+  const permission = REGISTER_PERMISSIONS[selection.register][output];
+  if (rolesGrant(ctx.session.roles, permission)) return;
+  const roles = ctx.session.roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
+  throw new DomainError(
+    'FORBIDDEN',
+    `当前账户（${roles}）没有“${PERMISSION_LABELS[permission]}”权限，不能${OUTPUT_VERBS[output]}“${REGISTER_NAMES[selection.register]}”`,
+  );
+}
 
 interface Prepared {
   def: RegisterDefinition<never>;
@@ -17,12 +43,18 @@ interface Prepared {
   frame: PrintFrame;
 }
 
-function prepare(ctx: HandlerContext, selection: Selection, options: Options): Prepared {
+function prepare(ctx: HandlerContext, selection: Selection, options: Options, output: Output): Prepared {
+  requirePermission(ctx, selection, output);
   let picked!: { def: RegisterDefinition<never>; rows: readonly unknown[]; selection: string };
   switch (selection.register) {
     case 'organisations': {
       const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
       picked = { def: orgRegister as RegisterDefinition<never>, rows, selection: text };
+      break;
+    }
+    case 'audit': {
+      const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
+      picked = { def: auditRegister as RegisterDefinition<never>, rows, selection: text };
       break;
     }
   }
@@ -82,7 +114,7 @@ function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | nu
 
 export const reportHandlers: Handlers<typeof reportChannels> = {
   'report:pdf': effect(async (ctx, { selection, options }) => {
-    const p = prepare(ctx, selection, options);
+    const p = prepare(ctx, selection, options, 'pdf');
     const path = await ctx.shell.chooseSavePath({
       title: '导出 PDF',
       defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.pdf`,
@@ -98,14 +130,14 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
     return { saved: true, path, rows: p.rows.length };
   }),
   'report:print': effect(async (ctx, { selection, options }) => {
-    const p = prepare(ctx, selection, options);
+    const p = prepare(ctx, selection, options, 'print');
     const printed = await ctx.shell.printHtml(html(p), { landscape: p.def.orientation === 'landscape' });
     if (!printed) ctx.skipAudit();
     else audit(ctx, p, '打印', null, selection);
     return { printed, rows: p.rows.length };
   }),
   'report:xlsx': effect(async (ctx, { selection, options }) => {
-    const p = prepare(ctx, selection, options);
+    const p = prepare(ctx, selection, options, 'xlsx');
     const path = await ctx.shell.chooseSavePath({
       title: '导出 Excel',
       defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.xlsx`,

@@ -108,6 +108,7 @@ export class AuthGate {
       unitName: file?.unitName ?? '',
       user: s
         ? {
+            accountId: s.account.uuid,
             username: s.account.username,
             displayName: s.account.displayName,
             roles: s.account.roles,
@@ -116,6 +117,7 @@ export class AuthGate {
           }
         : null,
       idleLockMinutes: policy.idleLockMinutes,
+      passwordRules: { minLength: policy.passwordMinLength, minClasses: policy.passwordMinClasses },
       auditAlert: s?.auditAlert ?? null,
     };
   }

@@ -113,6 +113,8 @@ export const accountHandlers: Handlers<typeof accountChannels> = {
 
   'account:unlock': tx((ctx, input) => {
     const account = getAccount(ctx.db, input.id);
+    requireRev(account, input.rev);
+    refuseSelf(ctx, account, '解锁');
     ctx.audit({ targetType: 'account', targetId: account.uuid, summary: `解除账户 ${account.username} 的登录锁定` });
     ctx.afterCommit(() => security(ctx).clearLockout(account.username));
     return { ...view(ctx, account), lockedUntil: null };

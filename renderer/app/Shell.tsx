@@ -4,7 +4,6 @@ import { IconAlertTriangle, IconChevronDown, IconKey, IconLock, IconLogout, Icon
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuthStatus } from '../../common/api/auth';
-import { ROLE_LABELS } from '../../common/security/labels';
 import { rolesGrant } from '../../common/security/roles';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { authCalls, useAuthAction } from '../features/auth/queries';
@@ -61,7 +60,7 @@ export function Shell({ status }: { status: AuthStatus }) {
                     <Text size="sm">{user.displayName}</Text>
                     {user.roles.map((r) => (
                       <Badge key={r} variant="light" size="sm">
-                        {ROLE_LABELS[r]}
+                        {t(`accounts.role.${r}`)}
                       </Badge>
                     ))}
                     <IconChevronDown size={14} />

@@ -1,8 +1,9 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconShieldCog, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconShieldCog, IconShieldSearch, IconUsers } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
+import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
 import { PolicyPage } from '../features/policy/PolicyPage';
 
@@ -21,4 +22,5 @@ export const PAGES: PageDef[] = [
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
+  { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },
 ];

@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { characterClasses, DEFAULT_POLICY } from '../../../common/security/policy';
+import { useAuthStatus } from './queries';
 
 /** New password and its confirmation, with the policy's rules ticked off as the user types. */
 export function NewPasswordFields<T extends Record<string, unknown>>(props: {
@@ -12,16 +13,17 @@ export function NewPasswordFields<T extends Record<string, unknown>>(props: {
   label?: string;
 }) {
   const { t } = useTranslation();
+  const rules = useAuthStatus().data?.passwordRules ?? { minLength: DEFAULT_POLICY.passwordMinLength, minClasses: DEFAULT_POLICY.passwordMinClasses };
   const value = String(props.field.split('.').reduce<unknown>((v, k) => (v as Record<string, unknown> | undefined)?.[k], props.form.getValues()) ?? '');
-  const rules = [
-    { ok: [...value].length >= DEFAULT_POLICY.passwordMinLength, label: t('auth.ruleLength', { n: DEFAULT_POLICY.passwordMinLength }) },
-    { ok: characterClasses(value) >= DEFAULT_POLICY.passwordMinClasses, label: t('auth.ruleClasses', { n: DEFAULT_POLICY.passwordMinClasses }) },
+  const checks = [
+    { ok: [...value].length >= rules.minLength, label: t('auth.ruleLength', { n: rules.minLength }) },
+    { ok: characterClasses(value) >= rules.minClasses, label: t('auth.ruleClasses', { n: rules.minClasses }) },
   ];
   return (
     <Stack gap="xs">
       <PasswordInput label={props.label ?? t('auth.newPassword')} autoComplete="new-password" withAsterisk {...props.form.getInputProps(props.field)} />
       <List spacing={2} size="xs" center>
-        {rules.map((r) => (
+        {checks.map((r) => (
           <List.Item
             key={r.label}
             icon={

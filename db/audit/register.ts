@@ -1,0 +1,119 @@
+import type { z } from 'zod';
+import type { AuditRecordView, auditFilterSchema } from '../../common/api/audit';
+import { DomainError } from '../../common/api/result';
+import { ROLE_LABELS } from '../../common/security/labels';
+import { ROLES, type Role } from '../../common/security/roles';
+import type { Db } from '../core/open';
+import type { RegisterDefinition } from '../reports/definition';
+import { listAudit } from './handlers';
+
+type Filter = z.output<typeof auditFilterSchema>;
+
+/** Chinese names of the recorded events, as printed; unknown codes are printed as they are. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  'auth.setup': '首次设置',
+  'auth.login': '登录',
+  'auth.loginFailed': '登录失败',
+  'auth.lockout': '账户锁定',
+  'auth.logout': '退出',
+  'auth.lock': '锁屏',
+  'auth.unlock': '解锁',
+  'auth.passwordChange': '修改密码',
+  'auth.recover': '使用恢复码',
+  'account.create': '账户创建',
+  'account.disable': '账户停用',
+  'account.enable': '账户启用',
+  'account.resetPassword': '账户重置密码',
+  'account.setRoles': '账户分配角色',
+  'account.unlock': '账户解除锁定',
+  'policy.update': '修改安全策略',
+  'org.create': '单位登记',
+  'org.update': '单位修改',
+  'org.void': '单位作废',
+  'report.pdf': '导出PDF',
+  'report.print': '打印',
+  'report.xlsx': '导出Excel',
+  'audit.view': '查阅审计',
+  'audit.verify': '校验审计链',
+  'audit.verifyResult': '审计链校验结果',
+  'audit.startupCheck': '启动时校验审计链',
+};
+
+const TARGET_LABELS: Readonly<Record<string, string>> = {
+  organisation: '单位',
+  account: '账户',
+  policy: '安全策略',
+  register: '台账',
+  audit: '审计记录',
+};
+const REGISTER_TITLES: Readonly<Record<string, string>> = { organisations: '单位名录', audit: '安全审计记录' };
+const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };
+
+export const actionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;
+
+export function rolesLabel(roles: string): string {
+  return roles
+    .split(',')
+    .filter(Boolean)
+    .map((r) => ((ROLES as readonly string[]).includes(r) ? ROLE_LABELS[r as Role] : r))
+    .join('、');
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** What a record is about, in words: 单位 1f0c2a7e…, 台账 单位名录, 审计记录 第 12 条. */
+export function targetLabel(type: string | null, id: string | null): string {
+  if (!type) return id ?? '';
+  const label = TARGET_LABELS[type] ?? type;
+  if (id === null) return label;
+  if (type === 'register') return `${label} ${REGISTER_TITLES[id] ?? id}`;
+  if (type === 'audit') return `${label} 第 ${id} 条`;
+  return `${label} ${UUID.test(id) ? `${id.slice(0, 8)}…` : id}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The workstation's local wall-clock time, with seconds. */
+export function formatAuditTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export const auditRegister: RegisterDefinition<AuditRecordView> = {
+  title: '安全审计记录',
+  fileStem: '安全审计记录',
+  orientation: 'landscape',
+  columns: [
+    { header: '时间', width: 10, align: 'center', value: (r) => formatAuditTime(r.at) },
+    { header: '账户', width: 7, value: (r) => r.actorName },
+    { header: '角色', width: 6, value: (r) => rolesLabel(r.actorRoles) },
+    { header: '事件', width: 8, value: (r) => actionLabel(r.action) },
+    { header: '对象', width: 8, value: (r) => targetLabel(r.targetType, r.targetId) },
+    { header: '结果', width: 3.5, align: 'center', value: (r) => RESULT_LABELS[r.result] },
+    { header: '终端', width: 6, value: (r) => r.workstation },
+    { header: '摘要', width: 21, value: (r) => r.summary },
+  ],
+  signatures: ['审计员', '审核人', '日期'],
+};
+
+/** An A4 page holds about 25 records; beyond this a printout is no longer a register anyone reads. */
+export const MAX_AUDIT_REGISTER_ROWS = 10_000;
+
+export function selectAuditRegister(db: Db, filter: Filter, limit = MAX_AUDIT_REGISTER_ROWS): { rows: AuditRecordView[]; selection: string } {
+  const { rows, total } = listAudit(db, filter, { page: 1, pageSize: limit });
+  if (total > limit) {
+    throw new DomainError('RULE', `符合条件的审计记录有 ${total} 条，超过单次输出上限 ${limit} 条。请缩小日期范围或增加筛选条件后分次输出。`);
+  }
+  const dates =
+    filter.from && filter.to ? `${filter.from} 至 ${filter.to}` : filter.from ? `${filter.from} 起` : filter.to ? `至 ${filter.to}` : '';
+  const parts = [
+    dates ? `日期：${dates}` : '',
+    filter.actor ? `账户：${filter.actor}` : '',
+    filter.action ? `事件：${actionLabel(filter.action)}` : '',
+    filter.targetType ? `对象：${TARGET_LABELS[filter.targetType] ?? filter.targetType}` : '',
+    filter.q ? `检索：${filter.q}` : '',
+    filter.dir === 'desc' ? '按时间由近及远排列' : '按时间先后排列',
+  ].filter(Boolean);
+  return { rows, selection: parts.join('；') };
+}
