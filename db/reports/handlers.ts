@@ -1,4 +1,3 @@
-import { writeFile, rename, open, rm } from 'node:fs/promises';
 import type { z } from 'zod';
 import type { RegisterId, registerSelection, reportChannels } from '../../common/api/report';
 import { DomainError } from '../../common/api/result';
@@ -8,6 +7,7 @@ import { auditRegister, selectAuditRegister } from '../audit/register';
 import { effect, type Handlers, type HandlerContext } from '../router/handlers';
 import { orgRegister, selectOrgRegister } from '../registers/org/register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition } from './definition';
+import { saveFile } from '../core/files';
 import { renderRegisterHtml } from './html';
 import { registerToXlsx } from './xlsx';
 
@@ -72,33 +72,6 @@ function prepare(ctx: HandlerContext, selection: Selection, options: Options, ou
 }
 
 const html = (p: Prepared) => renderRegisterHtml(p.def, p.rows as never[], p.frame);
-
-/** Writes under a temporary name, flushes, then renames: a failed save leaves no half file. */
-async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
-  const tmp = `${path}.${process.pid}.part`;
-  try {
-    await writeFile(tmp, bytes);
-    const fh = await open(tmp, 'r+');
-    try {
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (error) {
-    await rm(tmp, { force: true }).catch(() => undefined);
-    const reason = (error as NodeJS.ErrnoException).code;
-    const why =
-      reason === 'EACCES' || reason === 'EPERM'
-        ? '没有写入权限'
-        : reason === 'ENOSPC'
-          ? '磁盘空间不足'
-          : reason === 'EBUSY'
-            ? '文件正被其他程序打开，请先关闭它'
-            : '无法写入该位置';
-    throw new DomainError('RULE', `文件未能保存到 ${path}：${why}。请选择其他位置后重试。`);
-  }
-}
 
 /** The local date, as printed on the page (not the UTC date, which differs before 08:00 in China). */
 const stamp = (d: Date) => formatPrintedAt(d).slice(0, 10);

@@ -1,11 +1,12 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconShieldCog, IconShieldSearch, IconUsers } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
 import { PolicyPage } from '../features/policy/PolicyPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 
 export interface PageDef {
   id: string;
@@ -23,4 +24,5 @@ export const PAGES: PageDef[] = [
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
   { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },
+  { id: 'settings', group: 'administration', label: 'nav.settings', icon: IconSettings, permission: 'settings.manage', Page: SettingsPage },
 ];

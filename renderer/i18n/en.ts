@@ -3,7 +3,6 @@ import type { Messages } from './zh-CN';
 const en: Messages = {
   app: {
     name: 'Baomi Ledger',
-    devKeyBanner: 'Development mode: the database is encrypted with a development key. For development and testing only; do not enter real data.',
     unitNotSet: 'Reporting unit not set',
     userMenu: 'Account menu',
     noPages: 'This account has nothing to use yet; ask the security administrator to assign a role.',
@@ -85,6 +84,7 @@ const en: Messages = {
     finish: 'Finish setup',
   },
   nav: {
+    settings: 'System settings',
     registers: 'Registers',
     organisations: 'Organisations',
     administration: 'Administration',

@@ -1,7 +1,6 @@
 const zhCN = {
   app: {
     name: '保密台账',
-    devKeyBanner: '开发模式：数据库由开发密钥加密，仅供开发与测试使用，请勿录入真实数据。',
     unitNotSet: '未设置填报单位',
     userMenu: '账户菜单',
     noPages: '当前账户没有可用的功能，请联系安全保密管理员分配角色。',
@@ -83,6 +82,7 @@ const zhCN = {
     finish: '完成设置',
   },
   nav: {
+    settings: '系统设置',
     registers: '台账',
     organisations: '单位',
     administration: '管理',
