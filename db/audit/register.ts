@@ -84,6 +84,7 @@ export const auditRegister: RegisterDefinition<AuditRecordView> = {
   title: '安全审计记录',
   fileStem: '安全审计记录',
   orientation: 'landscape',
+  rowNumber: (r) => String(r.seq),
   columns: [
     { header: '时间', width: 10, align: 'center', value: (r) => formatAuditTime(r.at) },
     { header: '账户', width: 7, value: (r) => r.actorName },

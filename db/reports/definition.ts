@@ -16,6 +16,11 @@ export interface RegisterDefinition<Row> {
   /** File name stem for saved files. */
   fileStem: string;
   orientation: 'landscape' | 'portrait';
+  /**
+   * The 序号 column in front of the columns: the row's position unless the register has its own
+   * numbers (the audit register prints each record's sequence number).
+   */
+  rowNumber?(row: Row, index: number): string;
   /** A 序号 column is added in front of these. */
   columns: RegisterColumn<Row>[];
   /** Signature lines after the table; 制表人 · 审核人 · 日期 when not given. */

@@ -36,7 +36,7 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
           const cells = def.columns
             .map((c) => `<td class="${c.align ?? 'left'}">${escapeHtml(c.value(row))}</td>`)
             .join('');
-          return `<tr><td class="center">${i + 1}</td>${cells}</tr>`;
+          return `<tr><td class="center">${escapeHtml(def.rowNumber ? def.rowNumber(row, i) : String(i + 1))}</td>${cells}</tr>`;
         })
         .join('\n')
     : `<tr><td class="center empty" colspan="${def.columns.length + 1}">（无记录）</td></tr>`;

@@ -68,7 +68,7 @@ export async function registerToXlsx<Row>(
   });
 
   rows.forEach((row, i) => {
-    const r = ws.addRow([i + 1, ...def.columns.map((c) => neutralizeCell(c.value(row)))]);
+    const r = ws.addRow([def.rowNumber ? def.rowNumber(row, i) : i + 1, ...def.columns.map((c) => neutralizeCell(c.value(row)))]);
     r.alignment = { vertical: 'middle', wrapText: true };
     r.eachCell({ includeEmpty: true }, (cell) => {
       cell.border = border;

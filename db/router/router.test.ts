@@ -65,10 +65,11 @@ describe('router: who may call what', () => {
     expect(written()).toEqual({ orgs: 0, audit: 0 });
   });
 
-  it('refuses a viewer writing, naming the role and the missing permission, and writes nothing', async () => {
+  it('refuses a viewer writing, naming the role and the missing permission; only the refusal is recorded', async () => {
     const error = expectError(await invoke('org:create', VIEWER, zhengzhou), 'FORBIDDEN');
     expect(error.message).toBe('当前账户（查阅）没有“登记和修改台账”权限，不能执行此操作');
-    expect(written()).toEqual({ orgs: 0, audit: 0 });
+    expect(written()).toEqual({ orgs: 0, audit: 1 });
+    expect(core.db.prepare('SELECT action, result, actor_roles AS roles FROM audit_log').get()).toEqual({ action: 'org.create', result: 'denied', roles: 'viewer' });
   });
 
   it('checks the permission before the input, so a refused caller learns nothing about the payload', async () => {

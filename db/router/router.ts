@@ -60,6 +60,28 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
     if ((deps.contract[name] as ChannelDef).permission === 'public') throw new Error(`channel ${name} is public: the login gate serves it`);
   }
 
+  /** A refused call is itself an event of the trail (result `denied`). */
+  function recordDenied(channel: string, def: ChannelDef, session: Session, message: string): void {
+    try {
+      const head = deps.db.transaction(() =>
+        deps.trail.append({
+          at: now().toISOString(),
+          actorId: session.accountId,
+          actorName: session.displayName,
+          actorRoles: session.roles.join(','),
+          workstation: deps.env.workstation,
+          action: def.audit ?? `${channel.replace(':', '.')}`,
+          channel,
+          result: 'denied',
+          summary: `拒绝：${message}`,
+        }),
+      )();
+      deps.onAuditHead?.(head);
+    } catch (error) {
+      (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);
+    }
+  }
+
   async function invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>> {
     if (typeof channel !== 'string' || !Object.hasOwn(deps.contract, channel)) {
       // Only a string is echoed: String() throws for some values (e.g. objects without a prototype).
@@ -72,10 +94,9 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
     if (def.permission === 'public') return fail('UNKNOWN_CHANNEL', `未知的操作：${channel}`);
     if (def.permission !== 'authenticated' && !rolesGrant(session.roles, def.permission)) {
       const roles = session.roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
-      return fail(
-        'FORBIDDEN',
-        `当前账户（${roles}）没有“${PERMISSION_LABELS[def.permission]}”权限，不能执行此操作`,
-      );
+      const message = `当前账户（${roles}）没有“${PERMISSION_LABELS[def.permission]}”权限，不能执行此操作`;
+      recordDenied(channel, def, session, message);
+      return fail('FORBIDDEN', message);
     }
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) return zodFailure(parsed.error);
