@@ -57,30 +57,30 @@ export interface Row {
   mac: string;
 }
 
+/** The columns the MAC covers, in this order (every column but the MAC itself). */
+const MAC_COLUMNS = [
+  'seq',
+  'uuid',
+  'at',
+  'actor_id',
+  'actor_name',
+  'actor_roles',
+  'action',
+  'channel',
+  'target_type',
+  'target_id',
+  'result',
+  'workstation',
+  'summary',
+  'before_json',
+  'after_json',
+] as const satisfies readonly (keyof Row)[];
+
 export function canonicalRecord(row: Omit<Row, 'mac'>): Uint8Array {
-  return encoder.encode(
-    JSON.stringify([
-      row.seq,
-      row.uuid,
-      row.at,
-      row.actor_id,
-      row.actor_name,
-      row.actor_roles,
-      row.action,
-      row.channel,
-      row.target_type,
-      row.target_id,
-      row.result,
-      row.workstation,
-      row.summary,
-      row.before_json,
-      row.after_json,
-    ]),
-  );
+  return encoder.encode(JSON.stringify(MAC_COLUMNS.map((c) => row[c])));
 }
 
-const COLUMNS =
-  'seq, uuid, at, actor_id, actor_name, actor_roles, action, channel, target_type, target_id, result, workstation, summary, before_json, after_json, mac';
+const COLUMNS = [...MAC_COLUMNS, 'mac'].join(', ');
 
 /**
  * The append-only, chained audit trail: each record's MAC is HMAC-SM3(chain key, previous MAC ‖
@@ -123,25 +123,8 @@ export class AuditTrail {
     };
     const mac = toHex(this.hmac.macParts([prev ? fromHex(prev.mac) : GENESIS, canonicalRecord(row)]));
     this.db
-      .prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (${COLUMNS.split(',').map(() => '?').join(', ')})`)
-      .run(
-        row.seq,
-        row.uuid,
-        row.at,
-        row.actor_id,
-        row.actor_name,
-        row.actor_roles,
-        row.action,
-        row.channel,
-        row.target_type,
-        row.target_id,
-        row.result,
-        row.workstation,
-        row.summary,
-        row.before_json,
-        row.after_json,
-        mac,
-      );
+      .prepare(`INSERT INTO audit_log (${COLUMNS}) VALUES (${[...MAC_COLUMNS, 'mac'].map(() => '?').join(', ')})`)
+      .run(...MAC_COLUMNS.map((c) => row[c]), mac);
     return { seq: row.seq, mac };
   }
 

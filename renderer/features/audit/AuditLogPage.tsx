@@ -15,6 +15,7 @@ import {
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { usePagedTable } from '../../components/usePagedTable';
 import type { AuditRecordView } from '../../../common/api/audit';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { messageOf } from '../../lib/api';
@@ -24,7 +25,6 @@ import { useAuditList, useAuditVerify, type AuditListParams } from './queries';
 import { useAuditView } from './store';
 import { VerifyPanel } from './VerifyPanel';
 
-const PAGE_SIZES = [20, 50, 100];
 
 /** 审计记录: the auditor reads, filters, verifies and prints the audit trail. */
 export function AuditLogPage() {
@@ -40,6 +40,14 @@ export function AuditLogPage() {
   const filter = { from: view.from, to: view.to, actor, action: view.action ?? '', q, dir: view.dir };
   const params: AuditListParams = { ...filter, page: view.page, pageSize: view.pageSize };
   const list = useAuditList(params);
+  const paged = usePagedTable({
+    total: list.data?.total ?? 0,
+    page: view.page,
+    pageSize: view.pageSize,
+    fetching: list.isFetching && !list.isPending,
+    onPage: (page) => view.set({ page }, false),
+    onPageSize: (pageSize) => view.set({ pageSize }),
+  });
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
   const actions = list.data?.actions ?? [];
@@ -169,25 +177,9 @@ export function AuditLogPage() {
       )}
 
       <DataTable<AuditRecordView>
-        withTableBorder
-        borderRadius="sm"
-        striped
-        highlightOnHover
-        minHeight={320}
-        fetching={list.isFetching && !list.isPending}
+        {...paged}
         records={rows}
         idAccessor="seq"
-        totalRecords={total}
-        recordsPerPage={view.pageSize}
-        page={view.page}
-        onPageChange={(page) => view.set({ page }, false)}
-        recordsPerPageOptions={PAGE_SIZES}
-        onRecordsPerPageChange={(pageSize) => view.set({ pageSize })}
-        recordsPerPageLabel={t('common.perPage')}
-        getPaginationControlProps={(control) =>
-          control === 'previous' ? { 'aria-label': t('common.previousPage') } : control === 'next' ? { 'aria-label': t('common.nextPage') } : {}
-        }
-        paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
         sortStatus={sortStatus}
         onSortStatusChange={(s) => view.set({ dir: s.direction })}
         noRecordsText={filtered ? t('audit.noMatchBody') : t('audit.noMatch')}

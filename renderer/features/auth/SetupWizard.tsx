@@ -1,8 +1,6 @@
 import {
   Alert,
   Button,
-  Checkbox,
-  Code,
   Divider,
   Group,
   Paper,
@@ -16,7 +14,6 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { passwordProblems, DEFAULT_POLICY } from '../../../common/security/policy';
@@ -24,6 +21,7 @@ import type { AdminMode } from '../../../common/security/roles';
 import { api, ApiFailure, messageOf, unwrap } from '../../lib/api';
 import { AuthLayout } from './AuthLayout';
 import { NewPasswordFields } from './NewPasswordFields';
+import { RecoveryCodeSheet } from './RecoveryCodeSheet';
 import { AUTH_STATUS } from './queries';
 
 type Admin = { username: string; displayName: string; password: string; confirm: string };
@@ -42,7 +40,6 @@ export function SetupWizard() {
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const [recoveryCode, setRecoveryCode] = useState<string | null>(null);
-  const [stored, setStored] = useState(false);
   const form = useForm({
     mode: 'controlled',
     initialValues: { unitName: '', marking: '内部', mode: 'separated' as AdminMode, accounts: [emptyAdmin(), emptyAdmin(), emptyAdmin()] },
@@ -167,29 +164,8 @@ export function SetupWizard() {
             </Stack>
           </Stepper.Step>
           <Stepper.Step label={t('setup.stepRecovery')}>
-            <Stack gap="md" mt="md" className="recovery-sheet">
-              <Alert color="orange" icon={<IconAlertTriangle />} title={t('setup.recoveryTitle')}>
-                {t('setup.recoveryWarning')}
-              </Alert>
-              <Paper withBorder p="lg" ta="center">
-                <Text size="sm" c="dimmed" mb="xs">
-                  {t('setup.recoveryFor', { unit: form.getValues().unitName })}
-                </Text>
-                <Code fz={24} fw={700} data-testid="recovery-code" style={{ letterSpacing: '0.08em' }}>
-                  {recoveryCode}
-                </Code>
-              </Paper>
-              <Group justify="space-between" className="no-print">
-                <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-                  {t('setup.printRecovery')}
-                </Button>
-                <Stack gap="xs" align="flex-end">
-                  <Checkbox label={t('setup.recoveryStored')} checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
-                  <Button disabled={!stored} onClick={finish}>
-                    {t('setup.finish')}
-                  </Button>
-                </Stack>
-              </Group>
+            <Stack mt="md">
+              {recoveryCode && <RecoveryCodeSheet code={recoveryCode} unitName={form.getValues().unitName} doneLabel={t('setup.finish')} onDone={finish} />}
             </Stack>
           </Stepper.Step>
         </Stepper>

@@ -16,6 +16,7 @@ import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, type Org, type OrgKind } from '../../../common/api/org';
+import { usePagedTable } from '../../components/usePagedTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { messageOf } from '../../lib/api';
@@ -25,7 +26,6 @@ import { useOrgList, type OrgListParams } from './queries';
 import { useOrgView } from './store';
 import { VoidOrgModal } from './VoidOrgModal';
 
-const PAGE_SIZES = [20, 50, 100];
 const KIND_COLORS: Record<OrgKind, string> = { client: 'brand', vendor: 'blue', agency: 'grape', other: 'gray' };
 
 export function OrgListPage() {
@@ -46,6 +46,14 @@ export function OrgListPage() {
     pageSize: view.pageSize,
   };
   const list = useOrgList(params);
+  const paged = usePagedTable({
+    total: list.data?.total ?? 0,
+    page: view.page,
+    pageSize: view.pageSize,
+    fetching: list.isFetching && !list.isPending,
+    onPage: (page) => view.set({ page }, false),
+    onPageSize: (pageSize) => view.set({ pageSize }),
+  });
   const can = useCan();
   const canWrite = can('registers.write');
   const filtered = q !== '' || view.kind !== null || view.status !== 'active';
@@ -156,25 +164,9 @@ export function OrgListPage() {
           )}
 
           <DataTable<Org>
-            withTableBorder
-            borderRadius="sm"
-            striped
-            highlightOnHover
-            minHeight={320}
-            fetching={list.isFetching && !list.isPending}
+            {...paged}
             records={rows}
             idAccessor="id"
-            totalRecords={total}
-            recordsPerPage={view.pageSize}
-            page={view.page}
-            onPageChange={(page) => view.set({ page }, false)}
-            recordsPerPageOptions={PAGE_SIZES}
-            onRecordsPerPageChange={(pageSize) => view.set({ pageSize })}
-            recordsPerPageLabel={t('common.perPage')}
-            getPaginationControlProps={(control) =>
-              control === 'previous' ? { 'aria-label': t('common.previousPage') } : control === 'next' ? { 'aria-label': t('common.nextPage') } : {}
-            }
-            paginationText={({ from, to, totalRecords }) => t('common.pageOf', { from, to, total: totalRecords })}
             sortStatus={sortStatus}
             onSortStatusChange={(s) => view.set({ sort: s.columnAccessor as OrgListParams['sort'], dir: s.direction })}
             noRecordsText={t('org.noMatch.title')}

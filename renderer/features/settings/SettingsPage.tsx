@@ -1,13 +1,13 @@
-import { Alert, Button, Checkbox, Code, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Modal, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { IconAlertTriangle, IconPrinter } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { systemSettingsSchema } from '../../../common/api/settings';
 import { api, ApiFailure, messageOf, unwrap } from '../../lib/api';
 import { AUTH_STATUS } from '../auth/queries';
+import { RecoveryCodeSheet } from '../auth/RecoveryCodeSheet';
 
 /** 系统设置 for the system administrator: the unit printed on every register, the default marking, the recovery code. */
 export function SettingsPage() {
@@ -34,7 +34,6 @@ export function SettingsPage() {
   });
   const [confirming, setConfirming] = useState(false);
   const [code, setCode] = useState<string | null>(null);
-  const [stored, setStored] = useState(false);
   const regenerate = useMutation({ mutationFn: () => unwrap(api().recovery.regenerate({ confirm: true })) });
 
   const submit = form.onSubmit(async (values) => {
@@ -97,7 +96,6 @@ export function SettingsPage() {
                 const r = await regenerate.mutateAsync().catch(() => null);
                 if (r) {
                   setConfirming(false);
-                  setStored(false);
                   setCode(r.recoveryCode);
                 }
               }}
@@ -108,31 +106,8 @@ export function SettingsPage() {
         </Stack>
       </Modal>
 
-      <Modal opened={code !== null} onClose={() => stored && setCode(null)} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} size="lg">
-        <Stack gap="md" className="recovery-sheet">
-          <Alert color="orange" icon={<IconAlertTriangle />} title={t('setup.recoveryTitle')}>
-            {t('setup.recoveryWarning')}
-          </Alert>
-          <Paper withBorder p="lg" ta="center">
-            <Text size="sm" c="dimmed" mb="xs">
-              {t('setup.recoveryFor', { unit: form.getValues().unitName })}
-            </Text>
-            <Code fz={24} fw={700} data-testid="recovery-code" style={{ letterSpacing: '0.08em' }}>
-              {code}
-            </Code>
-          </Paper>
-          <Group justify="space-between" className="no-print">
-            <Button variant="default" leftSection={<IconPrinter size={16} />} onClick={() => window.print()}>
-              {t('setup.printRecovery')}
-            </Button>
-            <Stack gap="xs" align="flex-end">
-              <Checkbox label={t('setup.recoveryStored')} checked={stored} onChange={(e) => setStored(e.currentTarget.checked)} />
-              <Button disabled={!stored} onClick={() => setCode(null)}>
-                {t('common.close')}
-              </Button>
-            </Stack>
-          </Group>
-        </Stack>
+      <Modal opened={code !== null} onClose={() => undefined} withCloseButton={false} closeOnEscape={false} closeOnClickOutside={false} size="lg">
+        {code && <RecoveryCodeSheet code={code} unitName={form.getValues().unitName} doneLabel={t('common.close')} onDone={() => setCode(null)} />}
       </Modal>
     </Stack>
   );
