@@ -2,7 +2,7 @@
  * Packages the app for Linux (`dir` target) with the real electron-builder configuration,
  * against a stand-in Electron distribution, and inspects the result: what app.asar holds,
  * what is unpacked for the native module, and which fuses were flipped in the binary.
- *   npm run build && npx vitest run --config test/packaging/vitest.config.ts
+ *   npm run build && npx vitest run --config test/packaging/vitest.config.mts
  */
 import { extractFile, listPackage } from '@electron/asar';
 import { FuseV1Options, getCurrentFuseWire } from '@electron/fuses';
