@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { AmountError, checkDaxie, MAX_FEN, parseDaxie, toDaxie } from './daxie';
-import { parseAmount } from './money';
+import { checkDaxie, parseDaxie, toDaxie } from './daxie';
+import { AmountError, MAX_FEN, parseAmount } from './money';
 
 const fenOfDaxie = (text: string) => {
   const r = parseDaxie(text);
@@ -140,6 +140,24 @@ describe('toDaxie', () => {
         if (fen > 0) expect(text).not.toMatch(/零零|零[拾佰仟万亿元角分]|^零/);
         expect(text).toMatch(/[元角]整$|分$/);
         expect(text).not.toMatch(/^拾|[^壹贰叁肆伍陆柒捌玖]拾/);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('property: the 零 the norm leaves optional may be written, and is read the same', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 100, max: MAX_FEN }), (fen) => {
+        const text = toDaxie(fen);
+        // 元 digit 0 and 角 not: 壹拾元伍角整 or 壹拾元零伍角整.
+        const afterYuan = text.replace(/([拾佰仟万亿])元(?=[壹贰叁肆伍陆柒捌玖]角)/, '$1元零');
+        // 万 (亿) digit 0 and 仟 (仟万) not: 贰拾万贰仟 or 贰拾万零贰仟.
+        const afterSection = text.replace(/([拾佰仟])([万亿])(?=[壹贰叁肆伍陆柒捌玖]仟)/g, '$1$2零');
+        expect(fenOfDaxie(afterYuan)).toBe(fen);
+        expect(fenOfDaxie(afterSection)).toBe(fen);
+        // And a 零 where no digit is 0 is refused: 壹万贰仟 → 壹万零贰仟.
+        const wrong = text.replace(/([壹贰叁肆伍陆柒捌玖])([万亿])(?=[壹贰叁肆伍陆柒捌玖]仟)/, '$1$2零');
+        if (wrong !== text) expect(refusal(wrong)).toContain('不应写“零”');
       }),
       { numRuns: 3000 },
     );

@@ -15,14 +15,16 @@
  * `parseDaxie` reads the canonical form and the variants the norm allows (正, 圆, the optional
  * 零, 零元…, 人民币 prefix, spaces), and refuses what the norm forbids or what is ambiguous.
  */
-import { AmountError, assertFen, formatYuan, MAX_FEN } from './money';
-
-export { AmountError, MAX_FEN };
+import { assertFen, formatYuan, MAX_FEN } from './money';
 
 const DIGITS = '零壹贰叁肆伍陆柒捌玖';
 const SMALL_UNITS = ['', '拾', '佰', '仟'] as const;
 
-/** Writes an amount in fen as 大写, e.g. 272091820 → 贰佰柒拾贰万零玖佰壹拾捌元贰角整. */
+/**
+ * Writes an amount in fen as 大写, e.g. 272091820 → 贰佰柒拾贰万零玖佰壹拾捌元贰角整. Throws
+ * AmountError (a RangeError, Chinese message) for negative, non-integer, non-finite amounts and
+ * amounts above MAX_FEN.
+ */
 export function toDaxie(fen: number): string {
   assertFen(fen);
   if (fen === 0) return '零元整';
