@@ -8,6 +8,7 @@ import { migrate } from './core/migrate';
 import { openDatabase, type Db } from './core/open';
 import type { ShellPort } from './ports/shell';
 import { appHandlers } from './registers/app/handlers';
+import { attachmentHandlers } from './attachments/handlers';
 import { orgHandlers } from './registers/org/handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
@@ -22,6 +23,7 @@ export const handlers: Handlers<Contract> = {
   ...appHandlers,
   ...accountHandlers,
   ...auditHandlers,
+  ...attachmentHandlers,
   ...orgHandlers,
   ...reportHandlers,
   ...settingsHandlers,

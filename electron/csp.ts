@@ -3,16 +3,20 @@
  * every app:// response; the browser harness imports it so end-to-end tests run under the same
  * policy. No inline script and no eval; inline styles are allowed because Mantine injects its
  * runtime style tags. The app never talks to a network: connect-src is 'none'.
+ * blob: is admitted for images and frames only, for attachment previews made in the page from bytes
+ * the core returned (an <img> for PNG/JPEG, Chromium's PDF viewer in an <iframe>); blob: stays
+ * excluded from scripts, workers, objects and connections.
  * Keep this module free of imports: the harness loads it outside Electron.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
+  "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'none'",
   "object-src 'none'",
+  'frame-src blob:',
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

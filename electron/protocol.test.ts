@@ -146,6 +146,9 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives.get('connect-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
+    // Attachment previews: blob: URLs of bytes already in the page, for images and frames only.
+    expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
+    expect(directives.get('frame-src')).toEqual(['blob:']);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|https?:|\*/);
   });
 });

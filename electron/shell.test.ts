@@ -1,7 +1,10 @@
 import type { BrowserWindow, Dialog } from 'electron';
+import { mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../common/api/result';
+import { FileTooLargeError } from '../db/ports/shell';
 import { createAppProtocolHandler } from './protocol';
 import { PRINT_CONTENT_SECURITY_POLICY } from './csp';
 import { PrintDocuments } from './print-documents';
@@ -10,15 +13,21 @@ import { FakeBrowserWindow } from './testing/fake-electron';
 
 const HTML = '<!doctype html><html><body><table><tr><td>保密协议登记</td></tr></table></body></html>';
 
-function setup(saveResult: { canceled: boolean; filePath?: string } = { canceled: true }) {
+function setup(
+  saveResult: { canceled: boolean; filePath?: string } = { canceled: true },
+  openResult: { canceled: boolean; filePaths: string[] } = { canceled: true, filePaths: [] },
+) {
   const printDocuments = new PrintDocuments();
   const serve = createAppProtocolHandler({ rendererRoot: '/nonexistent', printDocuments });
   const windows: FakeBrowserWindow[] = [];
   const served: { status: number; csp: string | null; body: string }[] = [];
   const parent = new FakeBrowserWindow({});
-  const dialog = { showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ filePath: '', ...saveResult })) };
+  const dialog = {
+    showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ filePath: '', ...saveResult })),
+    showOpenDialog: vi.fn(async (..._args: unknown[]) => openResult),
+  };
   const shell = createElectronShell({
-    dialog: dialog as unknown as Pick<Dialog, 'showSaveDialog'>,
+    dialog: dialog as unknown as Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>,
     createWindow: (options) => {
       const window = new FakeBrowserWindow(options as Record<string, unknown>);
       // What the print window would receive from app:// while it loads.
@@ -104,5 +113,66 @@ describe('Electron shell port', () => {
     (windows[0] as FakeBrowserWindow).webContents.printOutcome = { success: false, reason: 'Print job failed' };
     await expect(printing).rejects.toBeInstanceOf(DomainError);
     await expect(printing).rejects.toThrow(/打印未完成/);
+  });
+});
+
+describe('Electron shell port: chooseOpenFile', () => {
+  const LIMIT = 1024;
+  const FILTERS = [{ name: 'PDF', extensions: ['pdf'] }];
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'baomi-open-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  const choose = (paths: string[], maxBytes = LIMIT) => {
+    const ctx = setup(undefined, { canceled: false, filePaths: paths });
+    return { ...ctx, result: ctx.shell.chooseOpenFile({ title: '添加附件', filters: FILTERS, maxBytes }) };
+  };
+
+  it('returns null when the dialog is cancelled, reading nothing', async () => {
+    const { shell, dialog, parent } = setup();
+    expect(await shell.chooseOpenFile({ title: '添加附件', filters: FILTERS, maxBytes: LIMIT })).toBeNull();
+    expect(dialog.showOpenDialog).toHaveBeenCalledWith(
+      parent,
+      expect.objectContaining({ title: '添加附件', defaultPath: '/home/u/文档', filters: FILTERS, properties: ['openFile', 'dontAddToRecent'] }),
+    );
+  });
+
+  it('returns the base name and the exact bytes of the chosen file, as a plain Uint8Array', async () => {
+    const bytes = Uint8Array.from({ length: LIMIT }, (_, i) => (i * 31) & 0xff);
+    const path = join(dir, '保密协议 扫描件.pdf');
+    writeFileSync(path, bytes);
+    const file = await choose([path]).result;
+    expect(file?.name).toBe('保密协议 扫描件.pdf');
+    expect(file?.bytes).toBeInstanceOf(Uint8Array);
+    expect(Buffer.isBuffer(file?.bytes)).toBe(false);
+    expect(file?.bytes).toEqual(bytes);
+  });
+
+  it('refuses a file over the limit from its size, without reading it (a 4 GiB sparse file)', async () => {
+    const path = join(dir, '巨大.pdf');
+    writeFileSync(path, '');
+    truncateSync(path, 4 * 1024 ** 3);
+    const started = Date.now();
+    const error = await choose([path]).result.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FileTooLargeError);
+    expect(error).toMatchObject({ fileName: '巨大.pdf', size: 4 * 1024 ** 3 });
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('accepts a file of exactly the limit and refuses one byte more', async () => {
+    writeFileSync(join(dir, 'a.pdf'), new Uint8Array(LIMIT));
+    writeFileSync(join(dir, 'b.pdf'), new Uint8Array(LIMIT + 1));
+    expect((await choose([join(dir, 'a.pdf')]).result)?.bytes.length).toBe(LIMIT);
+    await expect(choose([join(dir, 'b.pdf')]).result).rejects.toMatchObject({ name: 'FileTooLargeError', size: LIMIT + 1 });
+  });
+
+  it('explains in Chinese when the file cannot be read or is not a file', async () => {
+    const gone = choose([join(dir, '已删除.pdf')]).result;
+    await expect(gone).rejects.toBeInstanceOf(DomainError);
+    await expect(gone).rejects.toThrow('无法读取文件“已删除.pdf”：文件已不存在。请检查后重试。');
+    mkdirSync(join(dir, '文件夹.pdf'));
+    await expect(choose([join(dir, '文件夹.pdf')]).result).rejects.toThrow('“文件夹.pdf”不是普通文件，不能作为附件。');
   });
 });

@@ -1,7 +1,8 @@
 import type { BrowserWindow, BrowserWindowConstructorOptions, Dialog } from 'electron';
-import { join } from 'node:path';
+import { open } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { DomainError } from '../common/api/result';
-import type { PdfOptions, SaveDialogOptions, ShellPort } from '../db/ports/shell';
+import { FileTooLargeError, type ChosenFile, type OpenDialogOptions, type PdfOptions, type SaveDialogOptions, type ShellPort } from '../db/ports/shell';
 import type { PrintDocuments } from './print-documents';
 
 /** A hidden window for one document: sandboxed, no preload, no JavaScript. */
@@ -21,13 +22,60 @@ export const PRINT_WINDOW_OPTIONS: BrowserWindowConstructorOptions = Object.free
 });
 
 export interface ElectronShellDeps {
-  dialog: Pick<Dialog, 'showSaveDialog'>;
+  dialog: Pick<Dialog, 'showSaveDialog' | 'showOpenDialog'>;
   createWindow(options: BrowserWindowConstructorOptions): BrowserWindow;
   /** The window dialogs belong to. */
   getParentWindow(): BrowserWindow | null;
   printDocuments: PrintDocuments;
   /** Folder the save dialog opens in (e.g. Documents). */
   defaultDirectory?: () => string;
+}
+
+function readFailure(name: string, error: unknown): DomainError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? '没有读取权限'
+      : code === 'ENOENT'
+        ? '文件已不存在'
+        : code === 'EBUSY'
+          ? '文件正被其他程序占用，请先关闭它'
+          : '读取时出错';
+  return new DomainError('RULE', `无法读取文件“${name}”：${why}。请检查后重试。`);
+}
+
+/**
+ * Reads a chosen file whole, refusing one over `maxBytes` from its size before reading it (and,
+ * should it grow meanwhile, after reading at most one byte more than the limit).
+ */
+export async function readChosenFile(path: string, maxBytes: number): Promise<ChosenFile> {
+  const name = basename(path);
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw readFailure(name, error);
+  }
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new DomainError('RULE', `“${name}”不是普通文件，不能作为附件。`);
+    if (stat.size > maxBytes) throw new FileTooLargeError(name, stat.size);
+    const buffer = new Uint8Array(Math.min(stat.size, maxBytes) + 1);
+    let length = 0;
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+      if (length === buffer.length) break;
+    }
+    if (length > maxBytes) throw new FileTooLargeError(name, Math.max(length, stat.size));
+    return { name, bytes: buffer.slice(0, length) };
+  } catch (error) {
+    if (error instanceof DomainError || error instanceof FileTooLargeError) throw error;
+    throw readFailure(name, error);
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
 }
 
 /** The Electron implementation of the shell port: native dialogs and Chromium's print pipeline. */
@@ -58,6 +106,22 @@ export function createElectronShell(deps: ElectronShellDeps): ShellPort {
         : await deps.dialog.showSaveDialog(dialogOptions);
       if (result.canceled || !result.filePath) return null;
       return result.filePath;
+    },
+
+    async chooseOpenFile(options: OpenDialogOptions): Promise<ChosenFile | null> {
+      const dialogOptions = {
+        title: options.title,
+        defaultPath: deps.defaultDirectory?.(),
+        filters: options.filters,
+        properties: ['openFile', 'dontAddToRecent'] as ('openFile' | 'dontAddToRecent')[],
+      };
+      const parent = deps.getParentWindow();
+      const result = parent
+        ? await deps.dialog.showOpenDialog(parent, dialogOptions)
+        : await deps.dialog.showOpenDialog(dialogOptions);
+      const path = result.filePaths[0];
+      if (result.canceled || !path) return null;
+      return readChosenFile(path, options.maxBytes);
     },
 
     htmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {

@@ -1,5 +1,6 @@
 import { accountChannels } from './account';
 import { appChannels } from './app';
+import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { orgChannels } from './org';
@@ -11,6 +12,7 @@ export const contract = {
   ...appChannels,
   ...accountChannels,
   ...auditChannels,
+  ...attachmentChannels,
   ...orgChannels,
   ...reportChannels,
   ...settingsChannels,

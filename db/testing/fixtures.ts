@@ -11,7 +11,7 @@ import type { Session } from '../../common/security/roles';
 import { openCore, type Core } from '../core';
 import type { KeySource } from '../core/keys';
 import type { Db } from '../core/open';
-import type { PdfOptions, SaveDialogOptions, ShellPort } from '../ports/shell';
+import type { ChosenFile, OpenDialogOptions, PdfOptions, SaveDialogOptions, ShellPort } from '../ports/shell';
 
 export const FIXED_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 3) & 0xff);
 export const OTHER_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
@@ -32,6 +32,7 @@ export function makeTempDir(prefix = 'baomi-test-'): TempDir {
 
 export type ShellCall =
   | { method: 'chooseSavePath'; options: SaveDialogOptions }
+  | { method: 'chooseOpenFile'; options: OpenDialogOptions }
   | { method: 'htmlToPdf'; html: string; options: PdfOptions }
   | { method: 'printHtml'; html: string; options: PdfOptions };
 
@@ -39,6 +40,11 @@ export interface FakeShell extends ShellPort {
   calls: ShellCall[];
   /** What the next save dialogs answer; `null` is "cancelled". */
   savePath: string | null;
+  /**
+   * What the next open dialogs answer, in order: a file, `null` ("cancelled") or an error to throw
+   * (e.g. the shell's FileTooLargeError). Nothing queued is "cancelled". No size check of its own.
+   */
+  openFiles: (ChosenFile | null | Error)[];
   /** The bytes htmlToPdf returns. */
   pdfBytes: Uint8Array;
   /** What printHtml answers; `false` is "cancelled". */
@@ -49,11 +55,17 @@ export function fakeShell(): FakeShell {
   const shell: FakeShell = {
     calls: [],
     savePath: null,
+    openFiles: [],
     pdfBytes: new TextEncoder().encode('%PDF-1.7 fake pdf bytes\n%%EOF\n'),
     printResult: true,
     chooseSavePath(options) {
       shell.calls.push({ method: 'chooseSavePath', options });
       return Promise.resolve(shell.savePath);
+    },
+    chooseOpenFile(options) {
+      shell.calls.push({ method: 'chooseOpenFile', options });
+      const next = shell.openFiles.shift() ?? null;
+      return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
     },
     htmlToPdf(html, options) {
       shell.calls.push({ method: 'htmlToPdf', html, options });

@@ -184,6 +184,7 @@ export function createFakeElectron(options: { userData: string; documents?: stri
     dialog: {
       showErrorBox: (title: string, content: string) => void calls.errorBoxes.push({ title, content }),
       showSaveDialog: async () => ({ canceled: true, filePath: '' }),
+      showOpenDialog: async () => ({ canceled: true, filePaths: [] as string[] }),
       showMessageBox: async () => ({ response: 0, checkboxChecked: false }),
     },
     Menu: {

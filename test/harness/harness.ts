@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { decodeWire, encodeWire } from '../../common/api/wire';
 import type { Core } from '../../db/core';
-import type { ShellPort } from '../../db/ports/shell';
+import { FileTooLargeError, type ChosenFile, type ShellPort } from '../../db/ports/shell';
 import { AuthGate } from '../../db/security/gate';
 import { CONTENT_SECURITY_POLICY } from '../../electron/csp';
 
@@ -45,6 +45,8 @@ export class HarnessShell implements ShellPort {
   /** Paths the next save dialogs "choose"; `null` is a cancelled dialog. Falls back to saveDir. */
   readonly savePaths: (string | null)[] = [];
   readonly printed: string[] = [];
+  /** Files the next open dialogs "choose", in order; `null`, or nothing queued, is a cancelled dialog. */
+  readonly openFiles: (ChosenFile | null)[] = [];
   private pdfBrowser: Browser | null = null;
 
   constructor(private readonly saveDir: string) {}
@@ -53,6 +55,13 @@ export class HarnessShell implements ShellPort {
     if (this.savePaths.length > 0) return this.savePaths.shift() ?? null;
     mkdirSync(this.saveDir, { recursive: true });
     return join(this.saveDir, options.defaultName);
+  }
+
+  /** Like the Electron shell, refuses a file over the limit without handing it over. */
+  async chooseOpenFile(options: { maxBytes: number }): Promise<ChosenFile | null> {
+    const file = this.openFiles.shift() ?? null;
+    if (file && file.bytes.length > options.maxBytes) throw new FileTooLargeError(file.name, file.bytes.length);
+    return file;
   }
 
   async htmlToPdf(html: string, options: { landscape: boolean }): Promise<Uint8Array> {
@@ -104,9 +113,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * Chromium's built-in PDF viewer (attachment previews in an iframe) loads its own pages from these;
+ * they are part of the browser and never touch a network.
+ */
+const PDF_VIEWER_RESOURCES = /^(chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\/|chrome:\/\/resources\/)/;
+
 async function serveApp(context: BrowserContext): Promise<void> {
   // Nothing leaves the machine: every request outside the app origin is refused.
-  await context.route('**/*', (route) => route.abort('blockedbyclient'));
+  await context.route('**/*', (route) =>
+    PDF_VIEWER_RESOURCES.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
   await context.route(`${APP_ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
