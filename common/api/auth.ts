@@ -37,7 +37,7 @@ export const adminAccountSchema = z.object({ username, displayName, password });
 
 export const setupSchema = z.object({
   unitName: z.string().trim().min(2, { error: '请填写单位名称（印在每份台账上）' }).max(100, { error: '单位名称不能超过 100 个字符' }),
-  marking: z.string().trim().max(20, { error: '标识不能超过 20 个字符' }).default('内部'),
+  marking: z.string().trim().min(1, { error: '请填写默认密级标识，如“内部”' }).max(20, { error: '标识不能超过 20 个字符' }).default('内部'),
   mode: z.enum(ADMIN_MODES),
   /** separated: sysadmin, secadmin, auditor; combined: admin (sysadmin+secadmin), auditor. */
   accounts: z.array(adminAccountSchema).min(2).max(3),

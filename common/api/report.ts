@@ -15,9 +15,9 @@ export const registerSelection = z.discriminatedUnion('register', [
 
 export const printOptionsSchema = z.object({
   /** 密级标识 on every page, e.g. 内部 / 工作秘密. */
-  marking: z.string().trim().max(20, { error: '标识不能超过 20 个字符' }).default(''),
+  marking: z.string().trim().min(1, { error: '请填写密级标识，如“内部”' }).max(20, { error: '标识不能超过 20 个字符' }),
   /** 填报单位 printed on the first page. */
-  unitName: z.string().trim().max(100, { error: '填报单位不能超过 100 个字符' }).default(''),
+  unitName: z.string().trim().min(1, { error: '请填写填报单位' }).max(100, { error: '填报单位不能超过 100 个字符' }),
 });
 
 const reportInput = z.object({ selection: registerSelection, options: printOptionsSchema });

@@ -34,7 +34,9 @@ describe('audit trail channels', () => {
     for (let i = 0; i < 30; i++) valueOf(await core.router.invoke('org:create', OFFICER, { name: `单位${i}`, kind: 'other' }));
     const { jobId } = valueOf<{ jobId: string }>(await core.router.invoke('audit:verifyStart', AUDITOR, {}));
     const ok = await waitForJob(jobId);
-    expect(ok).toMatchObject({ state: 'done', result: { ok: true, checked: 30 }, total: 30, done: 30 });
+    expect(ok).toMatchObject({ state: 'done', result: { ok: true, checked: 31 }, total: 31, done: 31 });
+    const order = core.db.prepare("SELECT action FROM audit_log WHERE action LIKE 'audit.verify%' ORDER BY seq").pluck().all();
+    expect(order).toEqual(['audit.verify', 'audit.verifyResult']);
     // Someone else cannot read the auditor's job.
     expect(await core.router.invoke('job:status', OFFICER, { jobId })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
 

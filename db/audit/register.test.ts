@@ -55,7 +55,7 @@ describe('the printed audit register', () => {
     for (const sig of ['审计员', '审核人', '日期']) expect(html).toContain(`<span class="sig">${sig}：`);
     expect(html).not.toContain('制表人');
     expect(html).toContain('打印：赵审计');
-    expect(html).toContain('筛选条件：按时间先后排列');
+    expect(html).toContain('筛选条件：排序：按时间先后');
 
     expect(readFileSync(path).equals(Buffer.from(core.shell.pdfBytes))).toBe(true);
     const audit = reportAudit();
@@ -88,7 +88,7 @@ describe('the printed audit register', () => {
     expect(ws.getCell(5, 9).value).toBe('登记单位“华为技术有限公司”');
     expect(ws.getCell(6, 1).value).toBe('共 1 条');
     const texts = (ws.getSheetValues() as unknown[][]).flat().map(String);
-    expect(texts.some((t) => t.includes('筛选条件：日期：2025-06-02 至 2025-06-02；事件：单位登记；检索：华为；按时间由近及远排列'))).toBe(true);
+    expect(texts.some((t) => t.includes('筛选条件：日期：2025-06-02 至 2025-06-02；事件：单位登记；检索：华为；排序：按时间由近及远'))).toBe(true);
     expect(reportAudit().map((r) => [r.action, r.actor_id, r.target_id, r.summary])).toEqual([
       ['report.xlsx', AUDITOR.accountId, 'audit', `导出 Excel“安全审计记录”，共 1 条，保存为 ${path}`],
     ]);
@@ -174,7 +174,7 @@ describe('audit register helpers', () => {
       q: '',
       dir: 'desc',
     });
-    expect(selection).toBe('日期：2025-06-01 起；账户：王；事件：unknown.code；对象：单位；按时间由近及远排列');
+    expect(selection).toBe('日期：2025-06-01 起；账户：王；事件：unknown.code；对象：单位；排序：按时间由近及远');
     const all = { from: null, to: null, actor: '', action: '', targetType: '', q: '', dir: 'asc' as const };
     expect(selectAuditRegister(core.db, all, 2).rows.map((r) => r.summary)).toEqual(['登记单位“郑州大学”', '登记单位“华为技术有限公司”']);
     expect(() => selectAuditRegister(core.db, all, 1)).toThrow('符合条件的审计记录有 2 条，超过单次输出上限 1 条。请缩小日期范围或增加筛选条件后分次输出。');

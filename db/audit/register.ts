@@ -114,7 +114,7 @@ export function selectAuditRegister(db: Db, filter: Filter, limit = MAX_AUDIT_RE
     filter.action ? `事件：${actionLabel(filter.action)}` : '',
     filter.targetType ? `对象：${TARGET_LABELS[filter.targetType] ?? filter.targetType}` : '',
     filter.q ? `检索：${filter.q}` : '',
-    filter.dir === 'desc' ? '按时间由近及远排列' : '按时间先后排列',
+    filter.dir === 'desc' ? '排序：按时间由近及远' : '排序：按时间先后',
   ].filter(Boolean);
   return { rows, selection: parts.join('；') };
 }

@@ -6,6 +6,8 @@ export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data work SQL cannot do (e.g. computing sort keys), run in the same transaction after `sql`. */
+  after?(db: Db): void;
 }
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -28,7 +30,10 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   }
   if (from === latest) return { from, to: latest };
   const apply = db.transaction(() => {
-    for (const m of migrations.slice(from)) db.exec(m.sql);
+    for (const m of migrations.slice(from)) {
+      db.exec(m.sql);
+      m.after?.(db);
+    }
     db.pragma(`user_version = ${latest}`);
   });
   try {

@@ -30,10 +30,15 @@ export class Jobs {
     const id = randomUUID();
     const job: Job = { id, kind, owner, state: 'running', done: 0, total: 0, result: null, error: null, startedAt: now.toISOString(), finishedAt: null };
     this.jobs.set(id, job);
-    void run((done, total) => {
-      job.done = done;
-      job.total = total;
-    }).then(
+    // Starts after the current call (and its transaction) has finished.
+    void yieldToEventLoop()
+      .then(() =>
+        run((done, total) => {
+          job.done = done;
+          job.total = total;
+        }),
+      )
+      .then(
       (result) => {
         job.state = 'done';
         job.result = result;

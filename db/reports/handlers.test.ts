@@ -149,7 +149,8 @@ describe('report:xlsx', () => {
     expect(ws.getCell('A2').value).toBe('填报单位：郑州市某某局');
     expect(ws.getCell(4, 2).value).toBe('单位名称');
     const listed = [5, 6, 7, 8].map((r) => ws.getCell(r, 2).value);
-    expect(listed).toEqual(['郑州大学', '常州市政务服务管理办公室', '华为技术有限公司', '北京市卫生健康监督所']);
+    // Descending by pinyin: Zhengzhou, Huawei, Changzhou, Beijing.
+    expect(listed).toEqual(['郑州大学', '华为技术有限公司', '常州市政务服务管理办公室', '北京市卫生健康监督所']);
     expect(ws.getCell(9, 1).value).toBe('共 4 条');
     expect(reportAudit().map((r) => [r.action, r.summary])).toEqual([['report.xlsx', `导出 Excel“单位名录”，共 4 条，保存为 ${path}`]]);
   });

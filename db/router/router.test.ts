@@ -88,8 +88,9 @@ describe('router: who may call what', () => {
   it('lets a viewer read and print but not export', async () => {
     expect((await invoke('org:list', VIEWER, {})).ok).toBe(true);
     const selection = { register: 'organisations', filter: {} };
-    expect((await invoke('report:print', VIEWER, { selection, options: {} })).ok).toBe(true);
-    expectError(await invoke('report:xlsx', VIEWER, { selection, options: {} }), 'FORBIDDEN');
+    const options = { marking: '内部', unitName: '郑州大学' };
+    expect((await invoke('report:print', VIEWER, { selection, options })).ok).toBe(true);
+    expectError(await invoke('report:xlsx', VIEWER, { selection, options }), 'FORBIDDEN');
     expect(core.shell.calls.map((c) => c.method)).toEqual(['printHtml']);
   });
 });

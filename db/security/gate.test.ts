@@ -292,3 +292,16 @@ describe('encryption at rest', () => {
     }
   });
 });
+
+describe('administrator accounts', () => {
+  it('the sysadmin cannot reset another administrator’s password (no taking over the auditor)', async () => {
+    const gate = newGate();
+    await setupSeparated(gate);
+    value(await login(gate, 'lixt', PASSWORDS.sys));
+    const { accounts } = value(await gate.invoke('account:list', {})) as { accounts: { id: number; rev: number; username: string }[] };
+    const auditor = accounts.find((a) => a.username === 'zhaosj')!;
+    const refused = await gate.invoke('account:resetPassword', { id: auditor.id, rev: auditor.rev });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'RULE' } });
+    if (!refused.ok) expect(refused.error.message).toContain('恢复码');
+  });
+});

@@ -277,6 +277,8 @@ export class AuthGate {
     const key = slot ? await this.unseal(slot, password) : (await deriveKek(password, newKdfParams(this.kdf)), null);
     if (!slot || !key) {
       this.recordFailure(name, '登录失败：账户名或密码不正确');
+      // The attempt that locks the account says so at once.
+      this.refuseIfLockedOut(this.requireSlotFile(), name, false);
       throw new DomainError('UNAUTHENTICATED', GENERIC_LOGIN_FAILURE);
     }
     await this.open(key, slot.accountId!, 'auth.login', '登录');
@@ -587,14 +589,17 @@ export class AuthGate {
     writeSlotFile(this.slotPath, file);
   }
 
-  private refuseIfLockedOut(file: SlotFile, name: string): void {
+  private refuseIfLockedOut(file: SlotFile, name: string, recordAttempt = true): void {
     const until = file.lockout[name]?.lockedUntil;
     if (until && new Date(until).getTime() > this.now().getTime()) {
-      file.pendingEvents.push({ at: this.now().toISOString(), username: name, action: 'auth.loginFailed', summary: '账户锁定期间尝试登录，已拒绝' });
-      writeSlotFile(this.slotPath, file);
+      if (recordAttempt) {
+        file.pendingEvents.push({ at: this.now().toISOString(), username: name, action: 'auth.loginFailed', summary: '账户锁定期间尝试登录，已拒绝' });
+        writeSlotFile(this.slotPath, file);
+      }
       const t = new Date(until);
       const hhmm = `${String(t.getHours()).padStart(2, '0')}:${String(t.getMinutes()).padStart(2, '0')}`;
-      throw new DomainError('FORBIDDEN', `连续输错次数过多，账户已锁定至 ${hhmm}。请稍后再试，或请安全保密管理员解锁。`);
+      const who = name === RECOVERY_ACCOUNT ? '恢复码' : '账户';
+      throw new DomainError('FORBIDDEN', `连续输错次数过多，${who}已锁定至 ${hhmm}。请稍后再试，或请安全保密管理员解锁（安全保密管理员本人被锁定时，等待锁定结束或使用恢复码）。`);
     }
   }
 

@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { accountChannels, AccountView } from '../../common/api/account';
 import { DomainError } from '../../common/api/result';
 import { ROLE_LABELS } from '../../common/security/labels';
+import { ADMIN_ROLES } from '../../common/security/roles';
 import type { SecurityPolicy } from '../../common/security/policy';
 import { getSetting, setSetting } from '../core/settings';
 import { preparedTx, tx, type HandlerContext, type Handlers, type SecurityServices } from '../router/handlers';
@@ -74,6 +75,10 @@ export const accountHandlers: Handlers<typeof accountChannels> = {
       const before = getAccount(ctx.db, input.id);
       requireRev(before, input.rev);
       refuseSelf(ctx, before, '重置');
+      // Otherwise one administrator could take over another's account (三员分立).
+      if (before.roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r))) {
+        throw new DomainError('RULE', `${before.username} 是管理员账户，密码不能由他人重置；遗忘密码时请本人使用恢复码设置新密码`);
+      }
       recordPasswordChange(ctx.db, before.id, security(ctx).passwordFingerprint(before.uuid, prepared.password), true, ctx.session.accountId, at(ctx));
       const account = getAccount(ctx.db, input.id);
       ctx.audit({ targetType: 'account', targetId: account.uuid, summary: `重置账户 ${account.username} 的密码（一次性密码，下次登录须修改）` });

@@ -107,7 +107,7 @@ export function Shell({ status }: { status: AuthStatus }) {
         {current ? <current.Page /> : <Text c="dimmed">{t('app.noPages')}</Text>}
       </AppShell.Main>
       <Modal opened={changing} onClose={() => setChanging(false)} title={t('auth.changePassword')}>
-        <ChangePasswordForm forced={false} onDone={() => setChanging(false)} />
+        <ChangePasswordForm forced={false} onDone={() => setChanging(false)} onCancel={() => setChanging(false)} />
       </Modal>
     </AppShell>
   );

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { Language } from '../i18n';
+import { resetWhenSessionEnds } from '../lib/sessionReset';
 
 interface UiState {
   language: Language;
@@ -22,3 +23,5 @@ export const useUi = create<UiState>()(
     { name: 'baomi-ui', partialize: (s) => ({ language: s.language }) },
   ),
 );
+
+resetWhenSessionEnds(() => useUi.setState({ page: 'organisations' }));

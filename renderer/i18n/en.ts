@@ -13,6 +13,8 @@ const en: Messages = {
     connectionError: 'Cannot reach the data core: {{message}}',
   },
   auth: {
+    idleWarningTitle: 'The screen will lock soon',
+    idleWarning: 'Without input the screen locks within a minute, and unsaved form input is lost. Move the mouse or press a key to continue.',
     loginTitle: 'Log in',
     username: 'Account name',
     password: 'Password',

@@ -11,6 +11,8 @@ const zhCN = {
     connectionError: '无法连接数据核心：{{message}}',
   },
   auth: {
+    idleWarningTitle: '即将锁定屏幕',
+    idleWarning: '一分钟内无操作将锁定屏幕，表单中未保存的内容会丢失。移动鼠标或按任意键继续。',
     loginTitle: '登录',
     username: '账户名',
     password: '密码',

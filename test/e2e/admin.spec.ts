@@ -56,7 +56,9 @@ test('administrators: the sysadmin creates an account, the secadmin assigns its 
       await expect(page.getByTestId('admin-mode')).toContainText('三员分立');
       await expect(row(page, ADMINS.sysadmin.username)).toContainText('本人账户，不能在此操作');
       await expect(row(page, ADMINS.sysadmin.username).getByRole('button')).toHaveCount(0);
-      await expect(row(page, ADMINS.auditor.username).getByRole('button', { name: `重置密码 ${ADMINS.auditor.username}` })).toBeVisible();
+      // No administrator can reset another administrator's password (the recovery code is their way back).
+      await expect(row(page, ADMINS.auditor.username).getByRole('button', { name: `重置密码 ${ADMINS.auditor.username}` })).toHaveCount(0);
+      await expect(row(page, ADMINS.auditor.username).getByRole('button', { name: `停用 ${ADMINS.auditor.username}` })).toBeVisible();
       // Role assignment belongs to the security administrator.
       await expect(page.getByRole('button', { name: /^分配角色/ })).toHaveCount(0);
     });

@@ -147,7 +147,11 @@ async function serveApp(context: BrowserContext): Promise<void> {
   });
 }
 
+/** The workstation's zone: the page and the core must agree on local dates and times. */
+export const TIME_ZONE = 'Asia/Shanghai';
+
 export async function launchHarness(options: HarnessOptions): Promise<Harness> {
+  process.env.TZ = TIME_ZONE;
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'baomi-harness-'));
   const shell = new HarnessShell(options.saveDir ?? join(dataDir, 'exports'));
@@ -160,7 +164,7 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless, args: CHROMIUM_ARGS });
   const context = await browser.newContext({
     locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
+    timezoneId: TIME_ZONE,
     viewport: options.viewport ?? { width: 1366, height: 860 },
     serviceWorkers: 'block',
   });

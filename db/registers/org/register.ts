@@ -14,9 +14,9 @@ export const orgRegister: RegisterDefinition<Org> = {
   columns: [
     { header: '单位名称', width: 20, value: (o) => o.name },
     { header: '简称', width: 7, value: (o) => o.shortName },
-    { header: '类型', width: 5, align: 'center', value: (o) => ORG_KIND_LABELS[o.kind] },
+    { header: '类型', width: 6.5, align: 'center', value: (o) => ORG_KIND_LABELS[o.kind] },
     { header: '统一社会信用代码', width: 14, value: (o) => o.uscc },
-    { header: '地址', width: 14, value: (o) => o.address },
+    { header: '地址', width: 13, value: (o) => o.address },
     { header: '联系人', width: 6, value: (o) => o.contact },
     { header: '电话', width: 9, value: (o) => o.phone },
     { header: '电子邮箱', width: 10, value: (o) => o.email },

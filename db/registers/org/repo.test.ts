@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { chineseSortKey } from '../../core/sortkey';
 import { ORG_SORTS, type Org, type OrgFields } from '../../../common/api/org';
 import type { Result } from '../../../common/api/result';
 import { auditRows, countRows, OFFICER, openTestCore, valueOf, type TestCore } from '../../testing/fixtures';
@@ -207,7 +208,8 @@ describe('organisations: list', () => {
 
   it.each(ORG_SORTS)('sorts by %s ascending and descending, ties by id', async (sort) => {
     const orgs = await seed();
-    const key = (o: Org): string => o[sort];
+    // Names sort by pinyin (as a Chinese reader expects), the other keys by their text.
+    const key = (o: Org): string => (sort === 'name' ? chineseSortKey(o.name) : o[sort]);
     const expected = [...orgs]
       .sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id - b.id))
       .map((o) => o.id);

@@ -5,6 +5,7 @@ import type { Org, OrgFields, orgFieldsSchema, orgFilterSchema } from '../../../
 import { ORG_KIND_LABELS } from './labels';
 import type { Db } from '../../core/open';
 import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { chineseSortKey } from '../../core/sortkey';
 
 type Fields = z.output<typeof orgFieldsSchema>;
 type Filter = z.output<typeof orgFilterSchema>;
@@ -15,7 +16,7 @@ const SELECT = `SELECT id, uuid, rev, name, short_name AS shortName, kind, coale
   voided_at AS voidedAt, void_reason AS voidReason FROM organisations`;
 
 const SORT_COLUMNS: Record<Filter['sort'], string> = {
-  name: 'name',
+  name: 'name_key',
   kind: 'kind',
   uscc: 'uscc',
   createdAt: 'created_at',
@@ -46,7 +47,8 @@ function whereClause(filter: Filter): { sql: string; params: unknown[] } {
 
 function orderClause(filter: Filter): string {
   const dir = filter.dir === 'desc' ? 'DESC' : 'ASC';
-  return `ORDER BY ${SORT_COLUMNS[filter.sort]} ${dir}, id ${dir}`;
+  const tie = filter.sort === 'name' ? `name ${dir}, ` : '';
+  return `ORDER BY ${SORT_COLUMNS[filter.sort]} ${dir}, ${tie}id ${dir}`;
 }
 
 export function listOrgs(db: Db, filter: Filter, page?: { page: number; pageSize: number }): { rows: Org[]; total: number } {
@@ -85,13 +87,14 @@ export function createOrg(db: Db, fields: Fields, actor: string, at: string): Or
   refuseDuplicateUscc(db, fields.uscc, null);
   const info = db
     .prepare(
-      `INSERT INTO organisations (uuid, name, short_name, kind, uscc, address, contact, phone, email, note,
+      `INSERT INTO organisations (uuid, name, name_key, short_name, kind, uscc, address, contact, phone, email, note,
          created_at, created_by, updated_at, updated_by)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .run(
       randomUUID(),
       fields.name,
+      chineseSortKey(fields.name),
       fields.shortName,
       fields.kind,
       fields.uscc || null,
@@ -121,10 +124,11 @@ export function updateOrg(db: Db, id: number, rev: number, fields: Fields, actor
   if (before.voidedAt) throw new DomainError('RULE', `单位${describe(before)}已作废，不能再修改`);
   refuseDuplicateUscc(db, fields.uscc, id);
   db.prepare(
-    `UPDATE organisations SET name = ?, short_name = ?, kind = ?, uscc = ?, address = ?, contact = ?, phone = ?,
+    `UPDATE organisations SET name = ?, name_key = ?, short_name = ?, kind = ?, uscc = ?, address = ?, contact = ?, phone = ?,
        email = ?, note = ?, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
   ).run(
     fields.name,
+    chineseSortKey(fields.name),
     fields.shortName,
     fields.kind,
     fields.uscc || null,

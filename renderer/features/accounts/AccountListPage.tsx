@@ -6,6 +6,7 @@ import { DataTable } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountView } from '../../../common/api/account';
+import { ADMIN_ROLES } from '../../../common/security/roles';
 import type { AdminMode, Role } from '../../../common/security/roles';
 import { EmptyState } from '../../components/EmptyState';
 import { messageOf } from '../../lib/api';
@@ -114,7 +115,7 @@ export function AccountListPage() {
             {t('accounts.assignRoles')}
           </Button>
         )}
-        {canManage && (
+        {canManage && !a.roles.some((r) => (ADMIN_ROLES as readonly string[]).includes(r)) && (
           <Button size="compact-xs" variant="light" color="gray" leftSection={<IconKey size={14} />} aria-label={label(t('accounts.reset'))} onClick={() => ask('reset', a)}>
             {t('accounts.reset')}
           </Button>

@@ -26,6 +26,9 @@ export interface DiffRow {
   changed: boolean;
 }
 
+/** Bookkeeping fields every record carries; they change with every edit and are not what the user changed. */
+const SYSTEM_FIELDS = new Set(['id', 'uuid', 'rev', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']);
+
 /** Field-by-field comparison of a record's before/after; values that are not objects become one row. */
 export function diffRows(before: unknown, after: unknown): DiffRow[] {
   const b = before ?? undefined;
@@ -73,8 +76,14 @@ export function ChangeDiff({ before, after }: { before: unknown; after: unknown 
   const both = hasBefore && hasAfter;
   // Changed fields first, so they are seen without scrolling; the rest keep their recorded order.
   const all = diffRows(before, after);
-  const rows = [...all.filter((r) => r.changed), ...all.filter((r) => !r.changed)];
-  const changed = all.filter((r) => r.changed).length;
+  const own = (r: DiffRow) => !SYSTEM_FIELDS.has(r.key);
+  // What the user changed first, then the unchanged fields, the bookkeeping fields last.
+  const rows = [
+    ...all.filter((r) => r.changed && own(r)),
+    ...all.filter((r) => !r.changed && own(r)),
+    ...all.filter((r) => !own(r)).map((r) => ({ ...r, changed: false })),
+  ];
+  const changed = all.filter((r) => r.changed && own(r)).length;
   const label = (key: string) => {
     if (key === '') return t('audit.detail.value');
     return i18n.exists(`audit.fields.${key}`) ? t(`audit.fields.${key}`) : key;

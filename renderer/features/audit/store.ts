@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetWhenSessionEnds } from '../../lib/sessionReset';
 
 export interface AuditView {
   from: string | null;
@@ -25,3 +26,5 @@ export const useAuditView = create<AuditViewState>()((set) => ({
   set: (patch, resetPage = true) => set((s) => ({ ...s, ...patch, ...(resetPage ? { page: 1 } : {}) })),
   clearFilters: () => set({ from: null, to: null, actor: '', action: null, q: '', page: 1 }),
 }));
+
+resetWhenSessionEnds(() => useAuditView.setState(INITIAL));

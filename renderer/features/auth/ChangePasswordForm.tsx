@@ -9,7 +9,7 @@ import { NewPasswordFields } from './NewPasswordFields';
 import { authCalls, useAuthAction } from './queries';
 
 /** Changing one's own password: forced after a reset or expiry, or from the user menu. */
-export function ChangePasswordForm(props: { forced: boolean; onDone?(): void; onLogout?(): void }) {
+export function ChangePasswordForm(props: { forced: boolean; onDone?(): void; onCancel?(): void; onLogout?(): void }) {
   const { t } = useTranslation();
   const change = useAuthAction(authCalls.changePassword);
   const [error, setError] = useState<string | null>(null);
@@ -52,6 +52,11 @@ export function ChangePasswordForm(props: { forced: boolean; onDone?(): void; on
         <PasswordInput label={t('auth.currentPassword')} autoComplete="current-password" withAsterisk data-autofocus {...form.getInputProps('currentPassword')} />
         <NewPasswordFields form={form} field="newPassword" confirmField="confirm" />
         <Group justify={props.onLogout ? 'space-between' : 'flex-end'} mt="xs">
+          {props.onCancel && (
+            <Button variant="default" onClick={props.onCancel}>
+              {t('common.cancel')}
+            </Button>
+          )}
           {props.onLogout && (
             <Button variant="subtle" color="gray" onClick={props.onLogout}>
               {t('auth.logout')}

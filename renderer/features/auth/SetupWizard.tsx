@@ -27,9 +27,17 @@ import { AUTH_STATUS } from './queries';
 type Admin = { username: string; displayName: string; password: string; confirm: string };
 const emptyAdmin = (): Admin => ({ username: '', displayName: '', password: '', confirm: '' });
 
-const SLOTS: Record<AdminMode, string[]> = {
-  separated: ['sysadmin', 'secadmin', 'auditor'],
-  combined: ['combinedAdmin', 'auditor'],
+/** Each card keeps its own place in the form, so switching the mode never moves one person's data to another role. */
+const SLOTS: Record<AdminMode, { slot: string; index: number }[]> = {
+  separated: [
+    { slot: 'sysadmin', index: 0 },
+    { slot: 'secadmin', index: 1 },
+    { slot: 'auditor', index: 2 },
+  ],
+  combined: [
+    { slot: 'combinedAdmin', index: 0 },
+    { slot: 'auditor', index: 2 },
+  ],
 };
 
 /** First run: the unit, the administration mode, the administrators, and the recovery code shown once. */
@@ -50,7 +58,8 @@ export function SetupWizard() {
         return errors;
       }
       const seen = new Set<string>();
-      values.accounts.slice(0, SLOTS[values.mode].length).forEach((a, i) => {
+      SLOTS[values.mode].forEach(({ index: i }) => {
+        const a = values.accounts[i]!;
         const name = a.username.trim();
         if (!/^[A-Za-z0-9._-]{2,32}$/.test(name)) errors[`accounts.${i}.username`] = t('setup.usernameFormat');
         else if (seen.has(name.toLowerCase())) errors[`accounts.${i}.username`] = t('setup.usernameDuplicate');
@@ -80,13 +89,18 @@ export function SetupWizard() {
           unitName: v.unitName,
           marking: v.marking,
           mode: v.mode,
-          accounts: v.accounts.slice(0, SLOTS[v.mode].length).map(({ confirm: _c, ...a }) => a),
+          accounts: SLOTS[v.mode].map(({ index }) => {
+            const { confirm: _c, ...a } = v.accounts[index]!;
+            return a;
+          }),
         }),
       );
       setRecoveryCode(r.recoveryCode);
       setStep(2);
     } catch (e) {
-      if (e instanceof ApiFailure && e.error.field) form.setFieldError(e.error.field, e.message);
+      // The core numbers accounts as sent; map back to the card they came from.
+      const field = e instanceof ApiFailure ? e.error.field?.replace(/^accounts\.(\d+)/, (_m, n: string) => `accounts.${SLOTS[v.mode][Number(n)]?.index ?? n}`) : undefined;
+      if (e instanceof ApiFailure && field) form.setFieldError(field, e.message);
       else setError(messageOf(e));
     } finally {
       setSaving(false);
@@ -140,7 +154,7 @@ export function SetupWizard() {
                   {error}
                 </Alert>
               )}
-              {SLOTS[mode].map((slot, i) => (
+              {SLOTS[mode].map(({ slot, index: i }) => (
                 <Paper key={`${mode}-${slot}`} withBorder p="md" data-testid={`admin-${slot}`}>
                   <Text fw={600} mb="xs">
                     {t(`setup.role.${slot}`)}

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AuthStatus } from '../../../common/api/auth';
 import { api, unwrap } from '../../lib/api';
+import { resetSessionState } from '../../lib/sessionReset';
 
 export const AUTH_STATUS = ['auth:status'] as const;
 
@@ -17,7 +18,10 @@ export function useAuthAction<I>(call: (input: I) => Promise<AuthStatus>) {
   return useMutation({
     mutationFn: call,
     onSuccess: (status) => {
-      if (status.phase !== 'open') qc.removeQueries({ predicate: (q) => q.queryKey[0] !== AUTH_STATUS[0] });
+      if (status.phase !== 'open') {
+        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== AUTH_STATUS[0] });
+        resetSessionState();
+      }
       qc.setQueryData(AUTH_STATUS, status);
     },
   });

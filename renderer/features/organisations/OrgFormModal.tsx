@@ -108,6 +108,7 @@ function OrgForm({ org, onClose }: { org: Org | null; onClose(): void }) {
           styles={{ input: { fontFamily: 'var(--mantine-font-family-monospace)' } }}
           maxLength={24}
           {...field('uscc')}
+          onChange={(e) => form.setFieldValue('uscc', e.currentTarget.value.toUpperCase())}
         />
         <TextInput label={t('org.fields.address')} maxLength={200} {...field('address')} />
         <SimpleGrid cols={3}>

@@ -172,11 +172,13 @@ export function OrgListPage() {
             noRecordsText={t('org.noMatch.title')}
             onRowDoubleClick={({ record }) => canWrite && !record.voidedAt && setEditing({ org: record })}
             rowClassName={(o) => (o.voidedAt ? 'row-voided' : undefined)}
+            pinLastColumn={canWrite}
             columns={[
               {
                 accessor: 'name',
                 title: t('org.fields.name'),
                 sortable: true,
+                width: 280,
                 render: (o) => (
                   <Stack gap={0}>
                     <Text size="sm" fw={500} td={o.voidedAt ? 'line-through' : undefined}>
@@ -207,11 +209,21 @@ export function OrgListPage() {
                 ),
               },
               { accessor: 'uscc', title: t('org.fields.uscc'), sortable: true, width: 200, cellsStyle: () => ({ fontFamily: 'var(--mantine-font-family-monospace)' }) },
-              { accessor: 'contact', title: t('org.fields.contact'), width: 100 },
+              { accessor: 'contact', title: t('org.fields.contact'), width: 100, noWrap: true },
               { accessor: 'phone', title: t('org.fields.phone'), width: 140 },
-              { accessor: 'address', title: t('org.fields.address'), ellipsis: true },
+              {
+                accessor: 'address',
+                title: t('org.fields.address'),
+                width: 220,
+                render: (o) => (
+                  <Text size="sm" truncate="end" title={o.address}>
+                    {o.address}
+                  </Text>
+                ),
+              },
               {
                 accessor: 'actions',
+                hidden: !canWrite,
                 title: t('common.actions'),
                 width: 96,
                 textAlign: 'right',

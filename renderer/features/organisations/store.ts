@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { resetWhenSessionEnds } from '../../lib/sessionReset';
 import type { OrgListParams } from './queries';
 
 type View = Omit<OrgListParams, 'q'> & { q: string };
@@ -17,3 +18,5 @@ export const useOrgView = create<OrgView>()((set) => ({
   set: (patch, resetPage = true) => set((s) => ({ ...s, ...patch, ...(resetPage ? { page: 1 } : {}) })),
   clearFilters: () => set({ q: '', kind: null, status: 'active', page: 1 }),
 }));
+
+resetWhenSessionEnds(() => useOrgView.setState(INITIAL));
