@@ -12,6 +12,8 @@ export const auditRecordSchema = z.object({
   channel: z.string(),
   targetType: z.string().nullable(),
   targetId: z.string().nullable(),
+  /** The object's current name, where it has one (organisation, account, attachment). */
+  targetName: z.string().nullable(),
   result: z.enum(['ok', 'denied', 'failed']),
   workstation: z.string(),
   summary: z.string(),

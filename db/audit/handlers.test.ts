@@ -19,11 +19,13 @@ describe('audit trail channels', () => {
   it('the auditor lists and filters records; viewing is itself recorded', async () => {
     valueOf(await core.router.invoke('org:create', OFFICER, { name: '郑州大学', kind: 'client' }));
     valueOf(await core.router.invoke('org:create', OFFICER, { name: '北京强尼科技有限公司', kind: 'vendor' }));
-    const page = valueOf<{ rows: { action: string; summary: string }[]; total: number; actions: string[] }>(
+    const page = valueOf<{ rows: { action: string; summary: string; targetType: string; targetName: string }[]; total: number; actions: string[] }>(
       await core.router.invoke('audit:list', AUDITOR, { action: 'org.create', q: '郑州' }),
     );
     expect(page.total).toBe(1);
     expect(page.rows[0]!.summary).toContain('郑州大学');
+    // The object is named, not only identified.
+    expect(page.rows[0]).toMatchObject({ targetType: 'organisation', targetName: '郑州大学' });
     expect(page.actions).toContain('org.create');
     const views = core.db.prepare("SELECT count(*) FROM audit_log WHERE action = 'audit.view'").pluck().get();
     expect(views).toBe(1);

@@ -9,8 +9,16 @@ import { tx, type Handlers } from '../router/handlers';
 
 type Filter = z.output<typeof auditFilterSchema>;
 
-const SELECT = `SELECT seq, at, actor_id AS actorId, actor_name AS actorName, actor_roles AS actorRoles, action, channel,
-  target_type AS targetType, target_id AS targetId, result, workstation, summary FROM audit_log`;
+/** The object's current name, so the trail reads 单位 北京金山云… rather than a bare identifier. */
+const TARGET_NAME = `CASE audit_log.target_type
+    WHEN 'organisation' THEN (SELECT o.name FROM organisations o WHERE o.uuid = audit_log.target_id)
+    WHEN 'account' THEN (SELECT a.display_name || '（' || a.username || '）' FROM accounts a WHERE a.uuid = audit_log.target_id)
+    WHEN 'attachment' THEN (SELECT f.file_name FROM attachments f WHERE f.uuid = audit_log.target_id)
+  END`;
+
+const COLUMNS = `seq, at, actor_id AS actorId, actor_name AS actorName, actor_roles AS actorRoles, action, channel,
+  target_type AS targetType, target_id AS targetId, ${TARGET_NAME} AS targetName, result, workstation, summary`;
+const SELECT = `SELECT ${COLUMNS} FROM audit_log`;
 
 /** Calendar dates are the workstation's local days. */
 function dayStart(date: string): string {
@@ -66,7 +74,7 @@ export const auditHandlers: Handlers<typeof auditChannels> = {
     return { rows, total, actions };
   }),
   'audit:get': tx((ctx, { seq }) => {
-    const row = ctx.db.prepare(`${SELECT.replace(' FROM', ', before_json, after_json, mac FROM')} WHERE seq = ?`).get(seq) as
+    const row = ctx.db.prepare(`SELECT ${COLUMNS}, before_json, after_json, mac FROM audit_log WHERE seq = ?`).get(seq) as
       | (AuditRecordView & { before_json: string | null; after_json: string | null; mac: string })
       | undefined;
     if (!row) throw new DomainError('NOT_FOUND', `没有第 ${seq} 条审计记录`);

@@ -62,9 +62,10 @@ export function rolesLabel(roles: string): string {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** What a record is about, in words: 单位 1f0c2a7e…, 台账 单位名录, 审计记录 第 12 条. */
-export function targetLabel(type: string | null, id: string | null): string {
+export function targetLabel(type: string | null, id: string | null, name: string | null = null): string {
   if (!type) return id ?? '';
   const label = TARGET_LABELS[type] ?? type;
+  if (name) return `${label} ${name}`;
   if (id === null) return label;
   if (type === 'register') return `${label} ${REGISTER_TITLES[id] ?? id}`;
   if (type === 'audit') return `${label} 第 ${id} 条`;
@@ -90,7 +91,7 @@ export const auditRegister: RegisterDefinition<AuditRecordView> = {
     { header: '账户', width: 7, value: (r) => r.actorName },
     { header: '角色', width: 6, value: (r) => rolesLabel(r.actorRoles) },
     { header: '事件', width: 8, value: (r) => actionLabel(r.action) },
-    { header: '对象', width: 8, value: (r) => targetLabel(r.targetType, r.targetId) },
+    { header: '对象', width: 8, value: (r) => targetLabel(r.targetType, r.targetId, r.targetName) },
     { header: '结果', width: 3.5, align: 'center', value: (r) => RESULT_LABELS[r.result] },
     { header: '终端', width: 6, value: (r) => r.workstation },
     { header: '摘要', width: 21, value: (r) => r.summary },

@@ -24,12 +24,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function targetLabel(
   t: TFunction,
   exists: (key: string) => boolean,
-  record: Pick<AuditRecordView, 'targetType' | 'targetId'>,
+  record: Pick<AuditRecordView, 'targetType' | 'targetId'> & { targetName?: string | null },
   full = false,
 ): string {
   const { targetType: type, targetId: id } = record;
   if (!type) return id ?? '';
   const label = exists(`audit.targets.${type}`) ? t(`audit.targets.${type}`) : type;
+  if (record.targetName) return `${label} ${record.targetName}`;
   if (id === null) return label;
   if (type === 'register') return `${label} ${exists(`audit.registers.${id}`) ? t(`audit.registers.${id}`) : id}`;
   if (type === 'audit') return `${label} ${t('audit.targetRecord', { seq: id })}`;
