@@ -205,7 +205,7 @@ export function AuditLogPage() {
             ),
           },
           { accessor: 'action', title: t('audit.columns.action'), width: 122, ellipsis: true, render: (r) => actionLabel(t, exists, r.action) },
-          { accessor: 'target', title: t('audit.columns.target'), width: 122, ellipsis: true, render: (r) => targetLabel(t, exists, r) },
+          { accessor: 'target', title: t('audit.columns.target'), width: 180, ellipsis: true, render: (r) => targetLabel(t, exists, r) },
           {
             accessor: 'result',
             title: t('audit.columns.result'),
