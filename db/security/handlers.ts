@@ -22,7 +22,8 @@ function view(ctx: HandlerContext, account: Account): AccountView {
 
 /** A one-time password that meets any allowed policy: 16 characters from all four classes. */
 export function oneTimePassword(): string {
-  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '#%+=@'];
+  // No look-alike characters (0/O, 1/l/I) and only two easy symbols: it is read out or copied by hand.
+  const sets = ['abcdefghijkmnpqrstuvwxyz', 'ABCDEFGHJKLMNPQRSTUVWXYZ', '23456789', '#@'];
   const chars = sets.map((set) => set.charAt(randomInt(set.length)));
   const all = sets.join('');
   while (chars.length < 16) chars.push(all.charAt(randomInt(all.length)));

@@ -13,6 +13,8 @@ const en: Messages = {
     connectionError: 'Cannot reach the data core: {{message}}',
   },
   auth: {
+    recoveredTitle: 'New password set',
+    recovered: 'The recovery code has been taken out and used. Ask the system administrator to make a new one in System settings and seal it again.',
     idleWarningTitle: 'The screen will lock soon',
     idleWarning: 'Without input the screen locks within a minute, and unsaved form input is lost. Move the mouse or press a key to continue.',
     loginTitle: 'Log in',

@@ -11,6 +11,8 @@ const zhCN = {
     connectionError: '无法连接数据核心：{{message}}',
   },
   auth: {
+    recoveredTitle: '已设置新密码',
+    recovered: '恢复码已被取出使用。请系统管理员尽快在“系统设置”中重新生成恢复码并重新封存。',
     idleWarningTitle: '即将锁定屏幕',
     idleWarning: '一分钟内无操作将锁定屏幕，表单中未保存的内容会丢失。移动鼠标或按任意键继续。',
     loginTitle: '登录',

@@ -104,6 +104,8 @@ export function AuditLogPage() {
 
       <Group gap="sm" align="flex-end">
         <DatePickerInput
+          monthLabelFormat={i18n.language === 'en' ? 'MMMM YYYY' : 'YYYY年M月'}
+          yearLabelFormat={i18n.language === 'en' ? 'YYYY' : 'YYYY年'}
           w={150}
           label={t('audit.filters.from')}
           placeholder={t('audit.filters.datePlaceholder')}
@@ -116,6 +118,8 @@ export function AuditLogPage() {
           onChange={(from) => view.set({ from })}
         />
         <DatePickerInput
+          monthLabelFormat={i18n.language === 'en' ? 'MMMM YYYY' : 'YYYY年M月'}
+          yearLabelFormat={i18n.language === 'en' ? 'YYYY' : 'YYYY年'}
           w={150}
           label={t('audit.filters.to')}
           placeholder={t('audit.filters.datePlaceholder')}

@@ -1,5 +1,6 @@
 import { Alert, Button, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiFailure, messageOf } from '../../lib/api';
@@ -26,6 +27,7 @@ export function RecoverForm({ unitName, onBack }: { unitName: string; onBack(): 
     setError(null);
     try {
       await recover.mutateAsync(values);
+      notifications.show({ color: 'orange', autoClose: false, title: t('auth.recoveredTitle'), message: t('auth.recovered') });
     } catch (e) {
       if (e instanceof ApiFailure && e.error.field && e.error.field in form.getValues()) form.setFieldError(e.error.field, e.message);
       else setError(messageOf(e));
