@@ -10,6 +10,7 @@ import type { ShellPort } from './ports/shell';
 import { appHandlers } from './registers/app/handlers';
 import { attachmentHandlers } from './attachments/handlers';
 import { orgHandlers } from './registers/org/handlers';
+import { contractHandlers } from './registers/contracts/handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -25,6 +26,7 @@ export const handlers: Handlers<Contract> = {
   ...auditHandlers,
   ...attachmentHandlers,
   ...orgHandlers,
+  ...contractHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

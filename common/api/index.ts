@@ -3,6 +3,7 @@ import { appChannels } from './app';
 import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
+import { contractChannels } from './contract';
 import { orgChannels } from './org';
 import { reportChannels } from './report';
 import { settingsChannels } from './settings';
@@ -14,6 +15,7 @@ export const contract = {
   ...auditChannels,
   ...attachmentChannels,
   ...orgChannels,
+  ...contractChannels,
   ...reportChannels,
   ...settingsChannels,
 };

@@ -2,13 +2,15 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { auditFilterSchema } from './audit';
 import { orgFilterSchema } from './org';
+import { contractFilterSchema } from './contract';
 
 /** Printed registers; each later register adds its filter here. */
-export const REGISTER_IDS = ['organisations', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('organisations'), filter: orgFilterSchema }),
+  z.object({ register: z.literal('contracts'), filter: contractFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

@@ -30,6 +30,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'org.create': '单位登记',
   'org.update': '单位修改',
   'org.void': '单位作废',
+  'contract.create': '合同登记',
+  'contract.update': '合同修改',
+  'contract.void': '合同作废',
+  'contract.terminate': '合同终止',
   'report.pdf': '导出PDF',
   'report.print': '打印',
   'report.xlsx': '导出Excel',
@@ -46,7 +50,7 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   register: '台账',
   audit: '审计记录',
 };
-const REGISTER_TITLES: Readonly<Record<string, string>> = { organisations: '单位名录', audit: '安全审计记录' };
+const REGISTER_TITLES: Readonly<Record<string, string>> = { organisations: '单位名录', contracts: '合同台账', audit: '安全审计记录' };
 const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };
 
 export const actionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

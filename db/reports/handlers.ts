@@ -6,6 +6,8 @@ import { rolesGrant, type Permission } from '../../common/security/roles';
 import { auditRegister, selectAuditRegister } from '../audit/register';
 import { effect, type Handlers, type HandlerContext } from '../router/handlers';
 import { orgRegister, selectOrgRegister } from '../registers/org/register';
+import { contractRegister, selectContractRegister } from '../registers/contracts/register';
+import { localDate } from '../registers/contracts/repo';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml } from './html';
@@ -22,10 +24,15 @@ type Output = 'pdf' | 'print' | 'xlsx';
  */
 const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, Permission>>>> = {
   organisations: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  contracts: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
-const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = { organisations: '单位名录', audit: '安全审计记录' };
+const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
+  organisations: '单位名录',
+  contracts: '合同台账',
+  audit: '安全审计记录',
+};
 
 function requirePermission(ctx: HandlerContext, selection: Selection, output: Output): void {
   const permission = REGISTER_PERMISSIONS[selection.register][output];
@@ -50,6 +57,11 @@ function prepare(ctx: HandlerContext, selection: Selection, options: Options, ou
     case 'organisations': {
       const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
       picked = { def: orgRegister as RegisterDefinition<never>, rows, selection: text };
+      break;
+    }
+    case 'contracts': {
+      const { rows, selection: text } = selectContractRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      picked = { def: contractRegister as RegisterDefinition<never>, rows, selection: text };
       break;
     }
     case 'audit': {
