@@ -12,6 +12,7 @@ type Filter = z.output<typeof auditFilterSchema>;
 /** The object's current name, so the trail reads 单位 北京金山云… rather than a bare identifier. */
 const TARGET_NAME = `CASE audit_log.target_type
     WHEN 'organisation' THEN (SELECT o.name FROM organisations o WHERE o.uuid = audit_log.target_id)
+    WHEN 'contract' THEN (SELECT c.project_name FROM contracts c WHERE c.uuid = audit_log.target_id)
     WHEN 'account' THEN (SELECT a.display_name || '（' || a.username || '）' FROM accounts a WHERE a.uuid = audit_log.target_id)
     WHEN 'attachment' THEN (SELECT f.file_name FROM attachments f WHERE f.uuid = audit_log.target_id)
   END`;

@@ -158,7 +158,7 @@ describe('audit register helpers', () => {
     expect(targetLabel('audit', '12')).toBe('审计记录 第 12 条');
     expect(targetLabel('audit', null)).toBe('审计记录');
     expect(targetLabel(null, null)).toBe('');
-    expect(targetLabel('contract', 'HT-1')).toBe('contract HT-1');
+    expect(targetLabel('widget', 'HT-1')).toBe('widget HT-1');
     expect(rolesLabel('sysadmin,secadmin')).toBe('系统管理员、安全保密管理员');
     expect(rolesLabel('')).toBe('');
     expect(formatAuditTime('not a time')).toBe('not a time');

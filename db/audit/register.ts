@@ -45,6 +45,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
 
 const TARGET_LABELS: Readonly<Record<string, string>> = {
   organisation: '单位',
+  contract: '合同',
+  attachment: '附件',
   account: '账户',
   policy: '安全策略',
   register: '台账',
