@@ -1,0 +1,291 @@
+import { Alert, Badge, Button, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBan, IconPencil, IconPlayerStop } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONFIDENTIALITY_KINDS, type Contract } from '../../../common/api/contract';
+import { formatYuan } from '../../../common/contracts';
+import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { messageOf } from '../../lib/api';
+import { STATUS_COLORS } from './labels';
+import { useContract } from './queries';
+
+function Item({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Stack gap={0}>
+      <Text size="xs" c="dimmed">
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children === '' || children === null || children === undefined ? '—' : children}
+      </Text>
+    </Stack>
+  );
+}
+
+function Heading({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <Title order={5} c="brand.8" mt="sm">
+        {children}
+      </Title>
+      <Divider mt={-8} />
+    </>
+  );
+}
+
+/** Everything recorded about one contract, read-only, with its attachments and the writer's actions. */
+export function ContractDetailDrawer(props: {
+  id: number | null;
+  canWrite: boolean;
+  onClose(): void;
+  onEdit(c: Contract): void;
+  onTerminate(c: Contract): void;
+  onVoid(c: Contract): void;
+}) {
+  const { t } = useTranslation();
+  const query = useContract(props.id);
+  const c = query.data;
+  return (
+    <Drawer opened={props.id !== null} onClose={props.onClose} closeButtonProps={{ 'aria-label': t('common.close') }} position="right" size="min(900px, 92vw)" title={<Text fw={600} size="lg">{t('contracts.detail.title')}</Text>}>
+      {query.isError && (
+        <Alert color="red" variant="light">
+          {messageOf(query.error)}
+        </Alert>
+      )}
+      {!c ? (
+        query.isPending && props.id !== null ? <Loader /> : null
+      ) : (
+        <Stack gap="sm" data-testid="contract-detail">
+          <Group justify="space-between" align="flex-start">
+            <Stack gap={2}>
+              <Text fw={700} size="xl" ff="monospace">
+                {c.mainNumber}
+              </Text>
+              <Text size="md">{c.projectName}</Text>
+              <Group gap="xs">
+                <Badge color={STATUS_COLORS[c.status]} variant="light">
+                  {t(`contracts.status.${c.status}`)}
+                </Badge>
+                {!c.hasConfidentialityAgreement && (
+                  <Badge color="red" variant="outline">
+                    {t('contracts.noAgreementBadge')}
+                  </Badge>
+                )}
+                {c.voidedAt && (
+                  <Badge color="gray" variant="outline">
+                    {t('contracts.voidedBadge')}
+                  </Badge>
+                )}
+              </Group>
+            </Stack>
+            {props.canWrite && !c.voidedAt && (
+              <Group gap="xs">
+                <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => props.onEdit(c)}>
+                  {t('common.edit')}
+                </Button>
+                {c.status !== 'terminated' && (
+                  <Button size="xs" variant="default" color="orange" leftSection={<IconPlayerStop size={14} />} onClick={() => props.onTerminate(c)}>
+                    {t('contracts.terminate')}
+                  </Button>
+                )}
+                <Button size="xs" variant="default" color="red" leftSection={<IconBan size={14} />} onClick={() => props.onVoid(c)}>
+                  {t('common.void')}
+                </Button>
+              </Group>
+            )}
+          </Group>
+          {c.voidedAt && (
+            <Alert color="gray" variant="light">
+              {t('contracts.voidedInfo', { date: c.voidedAt.slice(0, 10), reason: c.voidReason ?? '' })}
+            </Alert>
+          )}
+          {c.status === 'terminated' && (
+            <Alert color="dark" variant="light">
+              {t('contracts.terminatedInfo', { date: c.terminatedOn ?? '', reason: c.terminationReason ?? '' })}
+            </Alert>
+          )}
+
+          <Heading>{t('contracts.form.sections.numbers')}</Heading>
+          <SimpleGrid cols={3}>
+            {c.numbers.map((n) => (
+              <Item key={n.number} label={`${n.scheme}${n.isMain ? `（${t('contracts.fields.isMain')}）` : ''}`}>
+                <Text ff="monospace" size="sm">
+                  {n.number}
+                </Text>
+              </Item>
+            ))}
+            <Item label={t('contracts.fields.procurementNumber')}>{c.procurementNumber}</Item>
+          </SimpleGrid>
+
+          <Heading>{t('contracts.form.sections.basics')}</Heading>
+          <SimpleGrid cols={2}>
+            <Item label={t('contracts.fields.client')}>{c.clientName}</Item>
+            <Item label={t('contracts.fields.vendor')}>{c.vendorName}</Item>
+          </SimpleGrid>
+          <SimpleGrid cols={3}>
+            <Item label={t('contracts.fields.signedDate')}>{c.signedDate ?? t('contracts.unsigned')}</Item>
+            <Item label={t('contracts.fields.signedPlace')}>{c.signedPlace}</Item>
+            <Item label={t('contracts.fields.servicePeriod')}>{c.serviceStart || c.serviceEnd ? `${c.serviceStart ?? ''} 至 ${c.serviceEnd ?? ''}` : ''}</Item>
+          </SimpleGrid>
+
+          <Heading>{t('contracts.form.sections.money')}</Heading>
+          <SimpleGrid cols={3}>
+            <Item label={t('contracts.fields.amount')}>
+              <Text fw={600} ff="monospace" size="sm">
+                {formatYuan(c.amountFen)}
+              </Text>
+            </Item>
+            <Item label={t('contracts.fields.daxie')}>
+              <Text fw={600} size="sm">
+                {c.amountDaxie}
+              </Text>
+            </Item>
+            <Item label={t('contracts.detail.paidUnpaid')}>
+              {t('contracts.detail.paid', { amount: formatYuan(c.paidFen) })} ／ {t('contracts.detail.unpaid', { amount: formatYuan(c.unpaidFen) })}
+            </Item>
+            <Item label={t('contracts.fields.taxRate')}>{c.taxRatePercent === null ? '' : `${c.taxRatePercent}%`}</Item>
+            <Item label={t('contracts.fields.amountExclTax')}>{c.amountExclTaxFen === null ? '' : formatYuan(c.amountExclTaxFen)}</Item>
+            <Item label={t('contracts.detail.originals')}>
+              {c.originals.total ? t('contracts.detail.originalsText', { total: c.originals.total, client: c.originals.client, vendor: c.originals.vendor }) : ''}
+            </Item>
+            <Item label={t('contracts.fields.protectionLevel')}>{c.protectionLevel ? t('contracts.levelN', { n: c.protectionLevel }) : ''}</Item>
+            <Item label={t('contracts.fields.renewalLeadDays')}>{c.renewalLeadDays}</Item>
+          </SimpleGrid>
+
+          <Heading>{t('contracts.form.sections.installments')}</Heading>
+          {c.installments.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('contracts.form.noInstallments')}
+            </Text>
+          ) : (
+            <Table withTableBorder striped fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>#</Table.Th>
+                  <Table.Th>{t('contracts.fields.share')}</Table.Th>
+                  <Table.Th ta="right">{t('contracts.fields.installmentAmount')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.condition')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.dueDate')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.invoiceNumber')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.paidDate')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {c.installments.map((i) => (
+                  <Table.Tr key={i.seq}>
+                    <Table.Td>{i.seq}</Table.Td>
+                    <Table.Td>{i.percent !== null ? `${i.percent}%` : t('contracts.detail.fixed')}</Table.Td>
+                    <Table.Td ta="right" ff="monospace">
+                      {formatYuan(i.amountFen)}
+                    </Table.Td>
+                    <Table.Td>{i.condition}</Table.Td>
+                    <Table.Td>{i.dueDate}</Table.Td>
+                    <Table.Td>{i.invoiceNumber}</Table.Td>
+                    <Table.Td>
+                      {i.paid ? (
+                        <Badge size="sm" color="green" variant="light">
+                          {t('contracts.detail.paidOn', { date: i.paidDate ?? '' })}
+                        </Badge>
+                      ) : (
+                        <Badge size="sm" color="gray" variant="light">
+                          {t('contracts.detail.unpaidBadge')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+
+          <Heading>{t('contracts.form.sections.bond')}</Heading>
+          {c.bond ? (
+            <SimpleGrid cols={4}>
+              <Item label={t('contracts.fields.bondShare')}>
+                {c.bond.percent !== null ? `${c.bond.percent}%（${formatYuan(c.bond.amountFen)}）` : formatYuan(c.bond.amountFen)}
+              </Item>
+              <Item label={t('contracts.fields.bondBank')}>{c.bond.bank}</Item>
+              <Item label={t('contracts.fields.bondValidUntil')}>{c.bond.validUntil}</Item>
+              <Item label={t('contracts.fields.bondReturnedOn')}>{c.bond.returnedOn}</Item>
+            </SimpleGrid>
+          ) : (
+            <Text size="sm" c="dimmed">
+              {t('contracts.form.noBond')}
+            </Text>
+          )}
+
+          <Heading>{t('contracts.form.sections.agreements')}</Heading>
+          {c.agreements.length === 0 ? (
+            <Text size="sm" c="red.8">
+              {t('contracts.form.noAgreements')}
+            </Text>
+          ) : (
+            <Table withTableBorder fz="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('contracts.fields.agreementKind')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.agreementSigned')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.agreementParties')}</Table.Th>
+                  <Table.Th>{t('contracts.fields.termKind')}</Table.Th>
+                  <Table.Th>{t('contracts.detail.coordinators')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {c.agreements.map((a, i) => (
+                  <Table.Tr key={i}>
+                    <Table.Td>
+                      {a.kind}
+                      {CONFIDENTIALITY_KINDS.includes(a.kind) && (
+                        <Badge ml={6} size="xs" variant="light">
+                          {t('contracts.detail.confidential')}
+                        </Badge>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{a.signedDate ?? ''}</Table.Td>
+                    <Table.Td>{a.parties}</Table.Td>
+                    <Table.Td>
+                      {a.term.kind === 'years'
+                        ? t('contracts.detail.termYears', { years: a.term.years ?? '', from: a.term.from ?? t('contracts.form.fromSigning') })
+                        : t(`contracts.term.${a.term.kind}`)}
+                    </Table.Td>
+                    <Table.Td>
+                      {[a.coordinators.client && `甲：${a.coordinators.client}`, a.coordinators.vendor && `乙：${a.coordinators.vendor}`].filter(Boolean).join('　')}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
+
+          <Heading>{t('contracts.form.sections.contacts')}</Heading>
+          {c.contacts.length === 0 ? (
+            <Text size="sm" c="dimmed">
+              {t('contracts.form.noContacts')}
+            </Text>
+          ) : (
+            <Stack gap={2}>
+              {c.contacts.map((p, i) => (
+                <Text size="sm" key={i}>
+                  {p.side === 'client' ? t('contracts.fields.client') : t('contracts.fields.vendor')}：{p.name}
+                  {p.role && `（${p.role}）`} {p.phone} {p.email}
+                </Text>
+              ))}
+            </Stack>
+          )}
+
+          {c.note && (
+            <>
+              <Heading>{t('contracts.fields.note')}</Heading>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {c.note}
+              </Text>
+            </>
+          )}
+
+          <Heading>{t('contracts.detail.attachments')}</Heading>
+          <AttachmentPanel ownerType="contract" ownerUuid={c.uuid} canWrite={props.canWrite && !c.voidedAt} />
+        </Stack>
+      )}
+    </Drawer>
+  );
+}

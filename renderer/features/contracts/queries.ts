@@ -1,0 +1,59 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Contract, ContractFields, ContractFilter } from '../../../common/api/contract';
+import { api, unwrap } from '../../lib/api';
+
+export interface ContractListParams extends Required<Pick<ContractFilter, 'q' | 'status' | 'orgId' | 'voided' | 'sort' | 'dir'>> {
+  page: number;
+  pageSize: number;
+}
+
+export function useContractList(params: ContractListParams) {
+  return useQuery({
+    queryKey: ['contract:list', params],
+    queryFn: () => unwrap(api().contract.list(params)),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContract(id: number | null) {
+  return useQuery({
+    queryKey: ['contract:get', id],
+    queryFn: () => unwrap(api().contract.get({ id: id! })),
+    enabled: id !== null,
+  });
+}
+
+/** Active organisations for the party selects and the party filter. */
+export function usePartyOptions() {
+  return useQuery({
+    queryKey: ['org:list', 'parties'],
+    queryFn: () => unwrap(api().org.list({ q: '', kind: null, status: 'active', sort: 'name', dir: 'asc', page: 1, pageSize: 200 })),
+  });
+}
+
+export function useContractMutations() {
+  const qc = useQueryClient();
+  const refresh = async () => {
+    await qc.invalidateQueries({ queryKey: ['contract:list'] });
+    await qc.invalidateQueries({ queryKey: ['contract:get'] });
+  };
+  return {
+    create: useMutation({ mutationFn: (fields: ContractFields) => unwrap(api().contract.create(fields)), onSuccess: refresh }),
+    update: useMutation({
+      mutationFn: (input: ContractFields & { id: number; rev: number }) => unwrap(api().contract.update(input)),
+      onSuccess: refresh,
+    }),
+    void: useMutation({
+      mutationFn: (input: { contract: Contract; reason: string }) =>
+        unwrap(api().contract.void({ id: input.contract.id, rev: input.contract.rev, reason: input.reason })),
+      onSuccess: refresh,
+    }),
+    terminate: useMutation({
+      mutationFn: (input: { contract: Contract; terminatedOn: string; reason: string }) =>
+        unwrap(
+          api().contract.terminate({ id: input.contract.id, rev: input.contract.rev, terminatedOn: input.terminatedOn, reason: input.reason }),
+        ),
+      onSuccess: refresh,
+    }),
+  };
+}
