@@ -16,6 +16,8 @@ export interface RegisterDefinition<Row> {
   /** File name stem for saved files. */
   fileStem: string;
   orientation: 'landscape' | 'portrait';
+  /** Body text size in points; registers with many columns print smaller (default 9.5). */
+  fontSize?: number;
   /**
    * The 序号 column in front of the columns: the row's position unless the register has its own
    * numbers (the audit register prints each record's sequence number).

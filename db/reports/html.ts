@@ -68,8 +68,10 @@ h1 { font: 700 18pt "Noto Sans CJK SC", "SimHei", "Microsoft YaHei", sans-serif;
 table { width: 100%; border-collapse: collapse; table-layout: fixed; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
-th, td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle; overflow-wrap: anywhere; }
+th, td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle; overflow-wrap: anywhere; white-space: pre-line; }
 th { background: #eee; font: 700 9.5pt "Noto Sans CJK SC", "SimHei", "Microsoft YaHei", sans-serif; text-align: center; }
+td { font-size: ${def.fontSize ?? 9.5}pt; }
+th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
 td.center { text-align: center; } td.right { text-align: right; } td.empty { color: #555; padding: 6mm; }
 .total { margin-top: 1.5mm; font-size: 9pt; }
 .signatures { display: flex; gap: 14mm; margin-top: 9mm; break-inside: avoid; font-size: 10.5pt; }

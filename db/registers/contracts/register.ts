@@ -43,13 +43,14 @@ export const contractRegister: RegisterDefinition<Contract> = {
   title: '合同台账',
   fileStem: '合同台账',
   orientation: 'landscape',
+  fontSize: 8,
   columns: [
     { header: '合同编号', width: 10, value: numbers },
-    { header: '采购项目编号', width: 9, value: (c) => c.procurementNumber },
-    { header: '项目名称', width: 14, value: (c) => c.projectName },
+    { header: '采购项目编号', width: 8, value: (c) => c.procurementNumber },
+    { header: '项目名称', width: 13, value: (c) => c.projectName },
     { header: '甲方', width: 10, value: (c) => c.clientName },
     { header: '乙方', width: 10, value: (c) => c.vendorName },
-    { header: '签订日期', width: 7, align: 'center', value: (c) => c.signedDate ?? '' },
+    { header: '签订日期', width: 8.5, align: 'center', value: (c) => c.signedDate ?? '' },
     { header: '服务期限', width: 9, align: 'center', value: period },
     {
       header: '合同金额（小写/大写）',
@@ -58,15 +59,15 @@ export const contractRegister: RegisterDefinition<Contract> = {
     },
     {
       header: '已付/未付',
-      width: 9,
+      width: 11,
       align: 'right',
       value: (c) => `已付 ${formatAmount(c.paidFen)}\n未付 ${formatAmount(c.unpaidFen)}`,
     },
-    { header: '履约保函到期', width: 7, align: 'center', value: (c) => c.bond?.validUntil ?? '' },
+    { header: '履约保函到期', width: 8.5, align: 'center', value: (c) => c.bond?.validUntil ?? '' },
     { header: '保密协议（签订日期/保密期限）', width: 11, value: confidentiality },
-    { header: '联系人', width: 8, value: contacts },
+    { header: '联系人', width: 7, value: contacts },
     { header: '状态', width: 5, align: 'center', value: status },
-    { header: '备注', width: 8, value: (c) => (c.voidedAt ? `【已作废：${c.voidReason ?? ''}】${c.note}` : c.note) },
+    { header: '备注', width: 6, value: (c) => (c.voidedAt ? `【已作废：${c.voidReason ?? ''}】${c.note}` : c.note) },
   ],
 };
 
