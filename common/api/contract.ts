@@ -338,6 +338,13 @@ export const contractChannels = {
     permission: 'registers.write',
     audit: 'contract.void',
   }),
+  /** The contract's own history: who recorded, changed, terminated or voided it, and when. */
+  'contract:history': channel({
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.array(z.object({ seq: z.number().int(), at: z.string(), actorName: z.string(), action: z.string(), summary: z.string() })),
+    permission: 'registers.read',
+    audit: null,
+  }),
   'contract:terminate': channel({
     input: z.object({
       ...idRev,

@@ -284,6 +284,8 @@ const en: Messages = {
       confidential: 'Confidentiality',
       termYears: '{{years}} years (from {{from}})',
       attachments: 'Attachments',
+      history: 'History',
+      historyEmpty: 'No entries yet',
     },
     empty: {
       title: 'No contracts recorded yet',

@@ -282,6 +282,8 @@ const zhCN = {
       confidential: '保密',
       termYears: '{{years}} 年（自 {{from}} 起）',
       attachments: '附件',
+      history: '修改记录',
+      historyEmpty: '暂无记录',
     },
     empty: {
       title: '还没有登记任何合同',

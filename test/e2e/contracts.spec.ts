@@ -136,6 +136,9 @@ test('an officer records contract 004 with installments, bond and agreement, see
       await expect(detail).toContainText('安全保密协议书');
       await expect(detail).toContainText('5%（¥33,736.00）');
       await expect(detail).toContainText('还没有附件');
+      // The contract's own history: who recorded it.
+      await expect(page.getByTestId('contract-history')).toContainText('登记合同');
+      await expect(page.getByTestId('contract-history')).toContainText(OFFICER.displayName);
       await shot(page, '42-contract-detail');
       await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
       await expect(page.getByTestId('contract-detail')).toHaveCount(0);

@@ -7,6 +7,15 @@ const TARGET = 'contract';
 export const contractHandlers: Handlers<typeof contractChannels> = {
   'contract:list': tx((ctx, input) => listContracts(ctx.db, input, localDate(ctx.now()), input)),
   'contract:get': tx((ctx, input) => getContract(ctx.db, input.id, localDate(ctx.now()))),
+  'contract:history': tx((ctx, input) => {
+    const c = getContract(ctx.db, input.id, localDate(ctx.now()));
+    return ctx.db
+      .prepare(
+        `SELECT seq, at, actor_name AS actorName, action, summary FROM audit_log
+         WHERE target_type = ? AND target_id = ? AND result = 'ok' ORDER BY seq DESC LIMIT 200`,
+      )
+      .all(TARGET, c.uuid) as { seq: number; at: string; actorName: string; action: string; summary: string }[];
+  }),
   'contract:create': tx((ctx, input) => {
     const now = ctx.now();
     const c = createContract(ctx.db, input, ctx.session.accountId, now.toISOString(), localDate(now));

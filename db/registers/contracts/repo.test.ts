@@ -428,3 +428,17 @@ describe('合同台账 printed through report:xlsx', () => {
     }
   });
 });
+
+describe('contract history', () => {
+  it('lists who recorded, changed and terminated the contract, newest first, for any reader', async () => {
+    const { c } = await createAll();
+    const k = c['004']!;
+    valueOf(await call('contract:terminate', { id: k.id, rev: k.rev, terminatedOn: '2024-06-01', reason: '双方协商解除' }));
+    // Another contract's records and refused calls are not part of this history.
+    await call('contract:void', { id: k.id, rev: 0, reason: '测试' }, VIEWER);
+    const history = valueOf<{ action: string; actorName: string; summary: string }[]>(await call('contract:history', { id: k.id }, VIEWER));
+    expect(history.map((h) => h.action)).toEqual(['contract.terminate', 'contract.create']);
+    expect(history[1]!.summary).toContain(k.projectName);
+    expect(history[0]!.actorName).toBe(OFFICER.displayName);
+  });
+});

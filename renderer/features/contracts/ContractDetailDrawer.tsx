@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { IconBan, IconPencil, IconPlayerStop } from '@tabler/icons-react';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_KINDS, type Contract } from '../../../common/api/contract';
@@ -7,7 +8,7 @@ import { formatYuan } from '../../../common/contracts';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { messageOf } from '../../lib/api';
 import { STATUS_COLORS } from './labels';
-import { useContract } from './queries';
+import { useContract, useContractHistory } from './queries';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -284,8 +285,34 @@ export function ContractDetailDrawer(props: {
 
           <Heading>{t('contracts.detail.attachments')}</Heading>
           <AttachmentPanel ownerType="contract" ownerUuid={c.uuid} canWrite={props.canWrite && !c.voidedAt} />
+
+          <Heading>{t('contracts.detail.history')}</Heading>
+          <ContractHistory id={c.id} rev={c.rev} />
         </Stack>
       )}
     </Drawer>
+  );
+}
+
+function ContractHistory({ id, rev }: { id: number; rev: number }) {
+  const { t } = useTranslation();
+  const history = useContractHistory(id, rev);
+  if (history.isPending) return <Loader size="sm" />;
+  if (history.isError) return <Alert color="red">{messageOf(history.error)}</Alert>;
+  if (history.data.length === 0) return <Text size="sm" c="dimmed">{t('contracts.detail.historyEmpty')}</Text>;
+  return (
+    <Stack gap={6} data-testid="contract-history">
+      {history.data.map((h) => (
+        <Group key={h.seq} gap="sm" wrap="nowrap" align="flex-start">
+          <Text size="xs" c="dimmed" w={130} style={{ flexShrink: 0 }}>
+            {dayjs(h.at).format('YYYY-MM-DD HH:mm')}
+          </Text>
+          <Text size="xs" w={70} style={{ flexShrink: 0 }}>
+            {h.actorName}
+          </Text>
+          <Text size="xs">{h.summary}</Text>
+        </Group>
+      ))}
+    </Stack>
   );
 }

@@ -23,6 +23,15 @@ export function useContract(id: number | null) {
   });
 }
 
+/** Who recorded, changed, terminated or voided the contract. */
+export function useContractHistory(id: number | null, rev: number | undefined) {
+  return useQuery({
+    queryKey: ['contract:history', id, rev],
+    queryFn: () => unwrap(api().contract.history({ id: id! })),
+    enabled: id !== null,
+  });
+}
+
 /** Active organisations for the party selects and the party filter. */
 export function usePartyOptions() {
   return useQuery({
