@@ -1,12 +1,8 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Select, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue } from '@mantine/hooks';
 import {
   IconCalendar,
-  IconChevronDown,
-  IconFileSpreadsheet,
-  IconFileTypePdf,
-  IconPrinter,
   IconSearch,
   IconShieldCheck,
   IconUser,
@@ -18,6 +14,7 @@ import { useTranslation } from 'react-i18next';
 import { usePagedTable } from '../../components/usePagedTable';
 import type { AuditRecordView } from '../../../common/api/audit';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
+import { PrintMenu } from '../../components/PrintMenu';
 import { messageOf } from '../../lib/api';
 import { AuditDetailDrawer } from './AuditDetailDrawer';
 import { actionLabel, formatTime, RESULT_COLORS, roleLabels, targetLabel } from './labels';
@@ -79,24 +76,7 @@ export function AuditLogPage() {
           >
             {t('audit.verify.button')}
           </Button>
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={total === 0}>
-                {t('print.menu')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconFileTypePdf size={16} />} onClick={() => setPrintMode('pdf')}>
-                {t('print.pdf')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={16} />} onClick={() => setPrintMode('printer')}>
-                {t('print.printer')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setPrintMode('xlsx')}>
-                {t('print.xlsx')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu disabled={total === 0} allowExport={true} onChoose={setPrintMode} />
         </Group>
       </Group>
 

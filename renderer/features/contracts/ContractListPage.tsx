@@ -1,6 +1,6 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
-import { IconChevronDown, IconFileSpreadsheet, IconFileText, IconFileTypePdf, IconPlus, IconPrinter, IconSearch, IconX } from '@tabler/icons-react';
+import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,8 @@ import { CONTRACT_STATUSES, type Contract } from '../../../common/api/contract';
 import { formatYuan, type ContractStatus } from '../../../common/contracts';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
+import { PrintMenu } from '../../components/PrintMenu';
+import { SearchInput } from '../../components/SearchInput';
 import { usePagedTable } from '../../components/usePagedTable';
 import { messageOf } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
@@ -74,26 +76,7 @@ export function ContractListPage() {
         </div>
         <Group gap="sm">
           {can('registers.print') && (
-            <Menu position="bottom-end" withinPortal>
-              <Menu.Target>
-                <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={total === 0}>
-                  {t('print.menu')}
-                </Button>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Item leftSection={<IconFileTypePdf size={16} />} onClick={() => setPrintMode('pdf')}>
-                  {t('print.pdf')}
-                </Menu.Item>
-                <Menu.Item leftSection={<IconPrinter size={16} />} onClick={() => setPrintMode('printer')}>
-                  {t('print.printer')}
-                </Menu.Item>
-                {can('registers.export') && (
-                  <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setPrintMode('xlsx')}>
-                    {t('print.xlsx')}
-                  </Menu.Item>
-                )}
-              </Menu.Dropdown>
-            </Menu>
+            <PrintMenu disabled={total === 0} allowExport={can('registers.export')} onChoose={setPrintMode} />
           )}
           {canWrite && (
             <Tooltip label={noParties ? t('contracts.empty.noPartiesShort') : 'Ctrl+N'} openDelay={noParties ? 0 : 600}>
@@ -121,22 +104,7 @@ export function ContractListPage() {
       ) : (
         <>
           <Group gap="sm">
-            <TextInput
-              flex={1}
-              maw={380}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('contracts.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={view.q}
-              onChange={(e) => view.set({ q: e.currentTarget.value })}
-              rightSection={
-                view.q ? (
-                  <ActionIcon variant="subtle" color="gray" onClick={() => view.set({ q: '' })} aria-label={t('common.close')}>
-                    <IconX size={14} />
-                  </ActionIcon>
-                ) : null
-              }
-            />
+            <SearchInput maw={380} placeholder={t('contracts.searchPlaceholder')} value={view.q} onChange={(q) => view.set({ q })} />
             <Select
               w={130}
               aria-label={t('contracts.fields.status')}

@@ -1,17 +1,11 @@
-import { ActionIcon, Alert, Badge, Button, Group, Menu, Paper, Select, Stack, Text, TextInput, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
-  IconFileTypePdf,
-  IconFileSpreadsheet,
   IconPencil,
   IconPlus,
-  IconPrinter,
-  IconSearch,
   IconBan,
-  IconChevronDown,
-  IconX,
-} from '@tabler/icons-react';
+  } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +13,8 @@ import { ORG_KINDS, type Org, type OrgKind } from '../../../common/api/org';
 import { usePagedTable } from '../../components/usePagedTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
+import { PrintMenu } from '../../components/PrintMenu';
+import { SearchInput } from '../../components/SearchInput';
 import { messageOf } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { OrgFormModal } from './OrgFormModal';
@@ -76,26 +72,7 @@ export function OrgListPage() {
         </div>
         <Group gap="sm">
           {can('registers.print') && (
-          <Menu position="bottom-end" withinPortal>
-            <Menu.Target>
-              <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={total === 0}>
-                {t('print.menu')}
-              </Button>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Item leftSection={<IconFileTypePdf size={16} />} onClick={() => setPrintMode('pdf')}>
-                {t('print.pdf')}
-              </Menu.Item>
-              <Menu.Item leftSection={<IconPrinter size={16} />} onClick={() => setPrintMode('printer')}>
-                {t('print.printer')}
-              </Menu.Item>
-              {can('registers.export') && (
-                <Menu.Item leftSection={<IconFileSpreadsheet size={16} />} onClick={() => setPrintMode('xlsx')}>
-                  {t('print.xlsx')}
-                </Menu.Item>
-              )}
-            </Menu.Dropdown>
-          </Menu>
+          <PrintMenu disabled={total === 0} allowExport={can('registers.export')} onChoose={setPrintMode} />
           )}
           {canWrite && (
             <Tooltip label="Ctrl+N" openDelay={600}>
@@ -119,22 +96,7 @@ export function OrgListPage() {
       ) : (
         <>
           <Group gap="sm">
-            <TextInput
-              flex={1}
-              maw={420}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('org.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={view.q}
-              onChange={(e) => view.set({ q: e.currentTarget.value })}
-              rightSection={
-                view.q ? (
-                  <ActionIcon variant="subtle" color="gray" onClick={() => view.set({ q: '' })} aria-label={t('common.close')}>
-                    <IconX size={14} />
-                  </ActionIcon>
-                ) : null
-              }
-            />
+            <SearchInput maw={420} placeholder={t('org.searchPlaceholder')} value={view.q} onChange={(q) => view.set({ q })} />
             <Select
               w={140}
               aria-label={t('org.fields.kind')}
