@@ -131,8 +131,9 @@ export function resolveInstallments(totalFen: number, items: readonly Installmen
   const last = shares[shares.length - 1]!;
   amounts[last.index] = target - assigned;
   if (amounts[last.index]! < 0) {
-    // Only for totals of a few 分 split many ways: round the running sum instead, which keeps
-    // every amount ≥ 0 and the sum exact.
+    // When shares rounded up leave less than nothing for a tiny last share (a few 分 split many
+    // ways, or a 0.01% last share): round the running sum instead, which keeps every amount ≥ 0
+    // and the sum exact.
     let cumulative = 0;
     let before = 0;
     for (const { index, h } of shares) {
