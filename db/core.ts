@@ -11,6 +11,7 @@ import { appHandlers } from './registers/app/handlers';
 import { attachmentHandlers } from './attachments/handlers';
 import { orgHandlers } from './registers/org/handlers';
 import { contractHandlers } from './registers/contracts/handlers';
+import { obligationHandlers } from './registers/contracts/obligation-handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -27,6 +28,7 @@ export const handlers: Handlers<Contract> = {
   ...attachmentHandlers,
   ...orgHandlers,
   ...contractHandlers,
+  ...obligationHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

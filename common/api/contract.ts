@@ -106,6 +106,8 @@ export const bondInputSchema = z
 
 export const agreementInputSchema = z
   .object({
+    /** The stored agreement this row edits (its attachments follow it); null for a new one. */
+    uuid: z.uuid({ error: '协议编号不正确，请关闭后重新打开再编辑' }).nullable().default(null),
     kind: z.enum(AGREEMENT_KINDS, { error: '请选择协议类型' }),
     signedDate: optionalDate('协议签订日期').default(null),
     parties: text(200, '协议各方'),
@@ -269,6 +271,7 @@ export const contractSchema = z
       .nullable(),
     agreements: z.array(
       z.object({
+        uuid: z.string(),
         kind: z.enum(AGREEMENT_KINDS),
         signedDate: z.string().nullable(),
         parties: z.string(),
@@ -277,6 +280,8 @@ export const contractSchema = z
       }),
     ),
     hasConfidentialityAgreement: z.boolean(),
+    /** Obligations past their due date today (履行义务逾期). */
+    overdueObligations: z.number().int(),
     terminatedOn: z.string().nullable(),
     terminationReason: z.string().nullable(),
     status: z.enum(CONTRACT_STATUSES),

@@ -4,6 +4,7 @@ import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { contractChannels } from './contract';
+import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
 import { reportChannels } from './report';
 import { settingsChannels } from './settings';
@@ -16,6 +17,7 @@ export const contract = {
   ...attachmentChannels,
   ...orgChannels,
   ...contractChannels,
+  ...obligationChannels,
   ...reportChannels,
   ...settingsChannels,
 };

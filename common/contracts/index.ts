@@ -48,3 +48,18 @@ export {
   type ContractDates,
   type ContractStatus,
 } from './status';
+export {
+  checkObligationSchedule,
+  describeObligationSchedule,
+  OBLIGATION_KIND_LABELS,
+  OBLIGATION_KINDS,
+  obligationNext,
+  obligationWindow,
+  SERVICE_LIMIT_UNIT_LABELS,
+  SERVICE_LIMIT_UNITS,
+  toSchedule,
+  type ContractWindow,
+  type ObligationKind,
+  type ObligationNext,
+  type ObligationScheduleFields,
+} from './obligations';

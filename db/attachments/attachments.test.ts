@@ -7,11 +7,12 @@ import type { Result } from '../../common/api/result';
 import { sm3, toHex } from '../../common/crypto/sm3';
 import type { Session } from '../../common/security/roles';
 import { FileTooLargeError } from '../ports/shell';
-import { AUDITOR, auditRows, countRows, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
+import { AUDITOR, auditRows, countRows, insertBareContract, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
 import { SAMPLE_JPEG, SAMPLE_PNG, samplePdf } from './samples';
 
 const CONTRACT = '6f1c2d3e-4b5a-4c6d-8e7f-0a1b2c3d4e5f';
 const OTHER_CONTRACT = '0e9d8c7b-6a5f-4e3d-9c2b-1a0f9e8d7c6b';
+const AGREEMENT = '5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d';
 const owner = { ownerType: 'contract', ownerUuid: CONTRACT } as const;
 
 let core: TestCore;
@@ -23,6 +24,8 @@ const tick = () => {
 beforeEach(async () => {
   clock = new Date('2025-06-02T01:30:00.000Z');
   core = await openTestCore({ now: () => clock });
+  insertBareContract(core.db, CONTRACT, { agreementUuid: AGREEMENT, projectName: '政务云扩展服务' });
+  insertBareContract(core.db, OTHER_CONTRACT);
 });
 afterEach(() => core.cleanup());
 
@@ -89,7 +92,7 @@ describe('attachment:add', () => {
       target_type: 'attachment',
       target_id: a.uuid,
     });
-    expect(audit!.summary).toBe(`为合同 ${CONTRACT} 添加附件“${name}”（${label}，${bytes.length} B，SM3 ${digest}）`);
+    expect(audit!.summary).toBe(`为合同“政务云扩展服务”添加附件“${name}”（${label}，${bytes.length} B，SM3 ${digest}）`);
     expect(JSON.parse(audit!.after_json!)).toEqual(a);
   });
 
@@ -169,6 +172,29 @@ describe('attachment:add', () => {
     expect(long.fileName.endsWith('…' + '.pdf')).toBe(true);
   });
 
+  it('refuses an owner that does not exist or is voided, before the file dialog opens', async () => {
+    const missing = '11111111-2222-4333-8444-555555555555';
+    expect(errorOf(await call('attachment:add', { ownerType: 'contract', ownerUuid: missing }))).toMatchObject({
+      code: 'NOT_FOUND',
+      message: '附件所属的记录不存在，可能已被其他操作更改，请刷新后再试',
+    });
+    expect(errorOf(await call('attachment:add', { ownerType: 'completion', ownerUuid: CONTRACT }))).toMatchObject({ code: 'NOT_FOUND' });
+    core.db.prepare("UPDATE contracts SET voided_at = ?, voided_by = 'x', void_reason = '重复登记' WHERE uuid = ?").run(clock.toISOString(), OTHER_CONTRACT);
+    core.shell.openFiles.push({ name: '扫描.pdf', bytes: samplePdf() });
+    const refused = errorOf(await call('attachment:add', { ownerType: 'contract', ownerUuid: OTHER_CONTRACT }));
+    expect(refused).toMatchObject({ code: 'RULE' });
+    expect(refused.message).toMatch(/^合同“测试项目.*”已作废，不能再添加附件$/);
+    expect(core.shell.calls).toEqual([]);
+    expect(core.shell.openFiles).toHaveLength(1);
+    expect(countRows(core.db, 'attachments')).toBe(0);
+  });
+
+  it('files a scan under an annexed agreement, named in the audit record', async () => {
+    const a = await add('保密协议.pdf', samplePdf('agreement'), { ownerType: 'agreement', ownerUuid: AGREEMENT });
+    expect(a.ownerType).toBe('agreement');
+    expect(auditRows(core.db).at(-1)!.summary).toMatch(/^为合同“政务云扩展服务”的保密协议添加附件“保密协议.pdf”/);
+  });
+
   it('validates the owner: a known type and a UUID', async () => {
     expect(errorOf(await call('attachment:add', { ownerType: 'person', ownerUuid: CONTRACT }))).toEqual({
       code: 'INVALID_INPUT',
@@ -189,7 +215,7 @@ describe('attachment:list and attachment:get', () => {
     const a = await add('一.pdf', samplePdf('one'));
     const b = await add('二.png', SAMPLE_PNG);
     await add('别的合同.pdf', samplePdf('other'), { ownerType: 'contract', ownerUuid: OTHER_CONTRACT });
-    await add('协议.pdf', samplePdf('agreement'), { ownerType: 'agreement', ownerUuid: CONTRACT });
+    await add('协议.pdf', samplePdf('agreement'), { ownerType: 'agreement', ownerUuid: AGREEMENT });
 
     const prepare = vi.spyOn(core.db, 'prepare');
     const rows = await list();
@@ -234,7 +260,7 @@ describe('attachment:saveCopy', () => {
     });
     const audit = auditRows(core.db).at(-1)!;
     expect(audit).toMatchObject({ action: 'attachment.saveCopy', target_type: 'attachment', target_id: a.uuid, at: clock.toISOString() });
-    expect(audit.summary).toBe(`另存合同 ${CONTRACT} 的附件“盖章页.jpg”（JPEG，${bytes.length} B，SM3 ${a.sm3}）的副本，保存为 ${path}`);
+    expect(audit.summary).toBe(`另存合同“政务云扩展服务”的附件“盖章页.jpg”（JPEG，${bytes.length} B，SM3 ${a.sm3}）的副本，保存为 ${path}`);
     expect(JSON.parse(audit.after_json!)).toEqual({ path, fileName: '盖章页.jpg', size: bytes.length, sm3: a.sm3 });
   });
 
@@ -266,7 +292,7 @@ describe('attachment:void', () => {
     const voided = valueOf<Attachment>(await call('attachment:void', { id: a.id, reason: '传错了文件' }));
     expect(voided).toEqual({ ...a, voidedAt: clock.toISOString(), voidedByName: OFFICER.displayName, voidReason: '传错了文件' });
     const audit = auditRows(core.db).at(-1)!;
-    expect(audit).toMatchObject({ action: 'attachment.void', target_id: a.uuid, summary: `作废合同 ${CONTRACT} 的附件“错传.pdf”，原因：传错了文件` });
+    expect(audit).toMatchObject({ action: 'attachment.void', target_id: a.uuid, summary: `作废合同“政务云扩展服务”的附件“错传.pdf”，原因：传错了文件` });
     expect(JSON.parse(audit.before_json!)).toEqual(a);
     expect(JSON.parse(audit.after_json!)).toEqual(voided);
     expect(await list()).toEqual([]);

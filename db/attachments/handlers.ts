@@ -15,6 +15,7 @@ import { FileTooLargeError } from '../ports/shell';
 import { effect, preparedTx, tx, type HandlerContext, type Handlers } from '../router/handlers';
 import { sm3HexSliced } from './digest';
 import { checkAttachmentFile } from './filetype';
+import { requireOpenOwner, resolveOwner } from './owners';
 import { getAttachment, insertAttachment, listAttachments, readAttachmentBytes, voidAttachment, type Actor } from './repo';
 
 /** zh-CN names of the owners, for audit summaries. */
@@ -30,7 +31,14 @@ const actorOf = (ctx: HandlerContext): Actor => ({ id: ctx.session.accountId, na
 function describe(a: Pick<Attachment, 'fileName' | 'mimeType' | 'size' | 'sm3'>): string {
   return `“${a.fileName}”（${ATTACHMENT_TYPES[a.mimeType].label}，${formatBytes(a.size)}，SM3 ${a.sm3}）`;
 }
-const ownerText = (a: Pick<Attachment, 'ownerType' | 'ownerUuid'>) => `${OWNER_LABELS[a.ownerType]} ${a.ownerUuid}`;
+/** The owner in words; its type and UUID if it cannot be found. */
+function ownerText(ctx: HandlerContext, a: Pick<Attachment, 'ownerType' | 'ownerUuid'>): string {
+  try {
+    return resolveOwner(ctx.db, a.ownerType, a.ownerUuid).label;
+  } catch {
+    return `${OWNER_LABELS[a.ownerType]} ${a.ownerUuid}`;
+  }
+}
 
 interface Chosen {
   fileName: string;
@@ -55,17 +63,22 @@ async function chooseFile(ctx: HandlerContext): Promise<Chosen | null> {
 
 export const attachmentHandlers: Handlers<typeof attachmentChannels> = {
   'attachment:add': preparedTx(
-    (ctx) => chooseFile(ctx),
+    (ctx, { ownerType, ownerUuid }) => {
+      // Refuse before the dialog opens: nobody should pick a file for a record that takes none.
+      requireOpenOwner(ctx.db, ownerType, ownerUuid);
+      return chooseFile(ctx);
+    },
     (ctx, { ownerType, ownerUuid }, chosen) => {
       if (!chosen) {
         ctx.skipAudit();
         return { added: false as const };
       }
+      const owner = requireOpenOwner(ctx.db, ownerType, ownerUuid);
       const attachment = insertAttachment(ctx.db, { ownerType, ownerUuid, ...chosen }, actorOf(ctx), ctx.now().toISOString());
       ctx.audit({
         targetType: 'attachment',
         targetId: attachment.uuid,
-        summary: `为${ownerText(attachment)} 添加附件${describe(attachment)}`,
+        summary: `为${owner.label}添加附件${describe(attachment)}`,
         after: attachment,
       });
       return { added: true as const, attachment };
@@ -97,7 +110,7 @@ export const attachmentHandlers: Handlers<typeof attachmentChannels> = {
     ctx.audit({
       targetType: 'attachment',
       targetId: attachment.uuid,
-      summary: `另存${ownerText(attachment)} 的附件${describe(attachment)}${attachment.voidedAt ? '（已作废）' : ''}的副本，保存为 ${path}`,
+      summary: `另存${ownerText(ctx, attachment)}的附件${describe(attachment)}${attachment.voidedAt ? '（已作废）' : ''}的副本，保存为 ${path}`,
       after: { path, fileName: attachment.fileName, size: attachment.size, sm3: attachment.sm3 },
     });
     return { saved: true, path };
@@ -108,7 +121,7 @@ export const attachmentHandlers: Handlers<typeof attachmentChannels> = {
     ctx.audit({
       targetType: 'attachment',
       targetId: after.uuid,
-      summary: `作废${ownerText(after)} 的附件“${after.fileName}”，原因：${reason}`,
+      summary: `作废${ownerText(ctx, after)}的附件“${after.fileName}”，原因：${reason}`,
       before,
       after,
     });

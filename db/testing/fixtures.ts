@@ -3,6 +3,7 @@
  * key, a fake shell that records what the core asked of it, and the sessions of each role.
  * Never imported by production code.
  */
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -150,4 +151,31 @@ export interface AuditRow {
 
 export function auditRows(db: Db): AuditRow[] {
   return db.prepare('SELECT * FROM audit_log ORDER BY seq').all() as AuditRow[];
+}
+
+/**
+ * A bare contract (and optionally one annexed agreement) with fixed UUIDs, written straight into
+ * the tables — nothing audited — for tests of what hangs off a contract (attachments, obligations).
+ */
+export function insertBareContract(db: Db, uuid: string, options: { agreementUuid?: string; projectName?: string } = {}): number {
+  const at = '2025-01-01T00:00:00.000Z';
+  const org = db.prepare(
+    `INSERT INTO organisations (uuid, name, kind, created_at, created_by, updated_at, updated_by) VALUES (?, ?, ?, ?, 'test', ?, 'test')`,
+  );
+  const client = Number(org.run(randomUUID(), `甲方单位${uuid.slice(0, 4)}`, 'client', at, at).lastInsertRowid);
+  const vendor = Number(org.run(randomUUID(), `乙方单位${uuid.slice(0, 4)}`, 'vendor', at, at).lastInsertRowid);
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO contracts (uuid, project_name, client_org_id, vendor_org_id, amount_fen, created_at, created_by, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, 0, ?, 'test', ?, 'test')`,
+      )
+      .run(uuid, options.projectName ?? `测试项目${uuid.slice(0, 4)}`, client, vendor, at, at).lastInsertRowid,
+  );
+  if (options.agreementUuid) {
+    db.prepare(
+      `INSERT INTO contract_agreements (uuid, contract_id, seq, kind, term_kind) VALUES (?, ?, 1, '保密协议', 'permanent')`,
+    ).run(options.agreementUuid, id);
+  }
+  return id;
 }

@@ -15,6 +15,7 @@ import { checkContractDates, contractStatus } from '../../../common/contracts/st
 import type { Db } from '../../core/open';
 import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
 import { chineseSortKey } from '../../core/sortkey';
+import { countOverdue } from './obligations';
 
 export type ContractInput = z.output<typeof contractFieldsSchema>;
 type Filter = z.output<typeof contractFilterSchema>;
@@ -106,6 +107,7 @@ function hydrate(db: Db, row: ContractRow, today: string): Contract {
   const totals = installmentTotals(row.amount_fen, toInstallments(stored));
   const agreements = (
     db.prepare('SELECT * FROM contract_agreements WHERE contract_id = ? ORDER BY seq').all(row.id) as {
+      uuid: string;
       kind: Contract['agreements'][number]['kind'];
       signed_date: string | null;
       parties: string;
@@ -116,6 +118,7 @@ function hydrate(db: Db, row: ContractRow, today: string): Contract {
       coordinator_vendor: string;
     }[]
   ).map((a) => ({
+    uuid: a.uuid,
     kind: a.kind,
     signedDate: a.signed_date,
     parties: a.parties,
@@ -163,6 +166,7 @@ function hydrate(db: Db, row: ContractRow, today: string): Contract {
       : null,
     agreements,
     hasConfidentialityAgreement: agreements.some((a) => CONFIDENTIALITY_KINDS.includes(a.kind)),
+    overdueObligations: countOverdue(db, row.id, today),
     terminatedOn: row.terminated_on,
     terminationReason: row.termination_reason,
     status: contractStatus(
@@ -337,8 +341,34 @@ const COLUMNS = `project_name, name_key, procurement_number, client_org_id, vend
   originals_vendor, protection_level, renewal_lead_days, note, bond_percent_h, bond_fen, bond_bank, bond_valid_until,
   bond_returned_on, search_numbers, search_parties`;
 
+/**
+ * Agreements keep their UUIDs across edits (their attachments are filed under them). One the
+ * edit drops may not take live attachments with it: those are voided first, with a reason.
+ */
+function agreementUuids(db: Db, id: number, fields: ContractInput): string[] {
+  const stored = db.prepare('SELECT uuid, kind FROM contract_agreements WHERE contract_id = ?').all(id) as { uuid: string; kind: string }[];
+  const kept = new Set(fields.agreements.map((a) => a.uuid).filter((u): u is string => u !== null));
+  const attached = db.prepare(
+    "SELECT count(*) FROM attachments WHERE owner_type = 'agreement' AND owner_uuid = ? AND voided_at IS NULL",
+  );
+  for (const s of stored) {
+    const n = kept.has(s.uuid) ? 0 : (attached.pluck().get(s.uuid) as number);
+    if (n > 0) {
+      throw new DomainError('RULE', `附属协议“${s.kind}”有 ${n} 个附件，不能直接删除。请先在合同详情中作废这些附件（写明原因），再删除该协议`, 'agreements');
+    }
+  }
+  const own = new Set(stored.map((s) => s.uuid));
+  const used = new Set<string>();
+  return fields.agreements.map((a) => {
+    const uuid = a.uuid && own.has(a.uuid) && !used.has(a.uuid) ? a.uuid : randomUUID();
+    used.add(uuid);
+    return uuid;
+  });
+}
+
 /** Child rows are the contract's own: replaced as a whole, inside the caller's transaction. */
 function replaceChildren(db: Db, id: number, fields: ContractInput): void {
+  const uuids = agreementUuids(db, id, fields);
   for (const table of ['contract_numbers', 'contract_contacts', 'contract_installments', 'contract_agreements']) {
     db.prepare(`DELETE FROM ${table} WHERE contract_id = ?`).run(id);
   }
@@ -360,11 +390,12 @@ function replaceChildren(db: Db, id: number, fields: ContractInput): void {
     installment.run(id, i + 1, toH(x.percent), x.fen, x.condition, x.dueDate, x.invoiceNumber, x.paidDate),
   );
   const agreement = db.prepare(
-    `INSERT INTO contract_agreements (contract_id, seq, kind, signed_date, parties, term_kind, term_years, term_from,
-       coordinator_client, coordinator_vendor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO contract_agreements (uuid, contract_id, seq, kind, signed_date, parties, term_kind, term_years, term_from,
+       coordinator_client, coordinator_vendor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   fields.agreements.forEach((a, i) =>
     agreement.run(
+      uuids[i],
       id,
       i + 1,
       a.kind,

@@ -24,6 +24,8 @@ export interface InstallmentRow {
 }
 export interface AgreementRow {
   key: string;
+  /** The stored agreement this row edits; null for a new one. */
+  uuid: string | null;
   kind: AgreementKind;
   signedDate: string | null;
   parties: string;
@@ -78,6 +80,7 @@ export const newInstallment = (): InstallmentRow => ({
 });
 export const newAgreement = (): AgreementRow => ({
   key: randomId(),
+  uuid: null,
   kind: '保密协议',
   signedDate: null,
   parties: '',
@@ -159,6 +162,7 @@ export function valuesOf(c: Contract | null): Values {
     bondReturnedOn: c.bond?.returnedOn ?? null,
     agreements: c.agreements.map((a) => ({
       key: randomId(),
+      uuid: a.uuid,
       kind: a.kind,
       signedDate: a.signedDate,
       parties: a.parties,
@@ -264,6 +268,7 @@ export function toFields(values: Values): { fields: ContractFields; errors: Erro
         else errors[`agreements.${i}.termYears`] = '年限应为整数';
       }
       return {
+        uuid: a.uuid,
         kind: a.kind,
         signedDate: a.signedDate,
         parties: a.parties,
