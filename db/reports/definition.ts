@@ -51,3 +51,36 @@ export function formatPrintedAt(d: Date): string {
 export function formatPrintDate(d: Date): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
+
+/**
+ * A printed sheet about one record (合同概要表, 交接单, 履历卡): titled sections of labelled fields
+ * and small tables, in the same frame as the registers (marking, page numbers, printed-by).
+ */
+export type SheetSection =
+  | {
+      kind: 'fields';
+      heading?: string;
+      /** Label/value pairs per line (2 → four cells a line). */
+      perLine: 1 | 2 | 3;
+      fields: { label: string; value: string; /** Pairs this field spans (up to perLine). */ span?: number }[];
+    }
+  | {
+      kind: 'table';
+      heading?: string;
+      columns: { header: string; width: number; align?: 'left' | 'center' | 'right' }[];
+      rows: string[][];
+      /** Shown in one cell when there are no rows. */
+      empty: string;
+    }
+  | { kind: 'text'; heading?: string; text: string };
+
+export interface SheetDefinition {
+  title: string;
+  /** Under the title, e.g. the contract's main number. */
+  subtitle?: string;
+  fileStem: string;
+  orientation: 'landscape' | 'portrait';
+  sections: SheetSection[];
+  /** Signature lines at the end; 制表人 · 审核人 · 日期 when not given. */
+  signatures?: string[];
+}

@@ -7,10 +7,12 @@ import { auditRegister, selectAuditRegister } from '../audit/register';
 import { effect, type Handlers, type HandlerContext } from '../router/handlers';
 import { orgRegister, selectOrgRegister } from '../registers/org/register';
 import { contractRegister, selectContractRegister } from '../registers/contracts/register';
-import { localDate } from '../registers/contracts/repo';
-import { formatPrintedAt, type PrintFrame, type RegisterDefinition } from './definition';
+import { getContract, localDate } from '../registers/contracts/repo';
+import { listObligations } from '../registers/contracts/obligations';
+import { contractSheet } from '../registers/contracts/sheet';
+import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
-import { renderRegisterHtml } from './html';
+import { renderRegisterHtml, renderSheetHtml } from './html';
 import { registerToXlsx } from './xlsx';
 
 type Selection = z.output<typeof registerSelection>;
@@ -25,12 +27,14 @@ type Output = 'pdf' | 'print' | 'xlsx';
 const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, Permission>>>> = {
   organisations: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contracts: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  contractSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
 const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   organisations: '单位名录',
   contracts: '合同台账',
+  contractSheet: '合同概要表',
   audit: '安全审计记录',
 };
 
@@ -44,55 +48,69 @@ function requirePermission(ctx: HandlerContext, selection: Selection, output: Ou
   );
 }
 
-interface Prepared {
-  def: RegisterDefinition<never>;
-  rows: readonly unknown[];
-  frame: PrintFrame;
+/** A register (rows under one header) or a sheet about one record. */
+type Printable =
+  | { kind: 'register'; def: RegisterDefinition<never>; rows: readonly unknown[] }
+  | { kind: 'sheet'; def: SheetDefinition; targetType: string; targetId: string };
+
+type Prepared = Printable & { frame: PrintFrame; count: number };
+
+function pick(ctx: HandlerContext, selection: Selection): Printable & { selection: string } {
+  switch (selection.register) {
+    case 'organisations': {
+      const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
+      return { kind: 'register', def: orgRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'contracts': {
+      const { rows, selection: text } = selectContractRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: contractRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'contractSheet': {
+      const today = localDate(ctx.now());
+      const c = getContract(ctx.db, selection.filter.id, today);
+      const def = contractSheet(c, listObligations(ctx.db, c.id, false, today), today);
+      return { kind: 'sheet', def, targetType: 'contract', targetId: c.uuid, selection: '' };
+    }
+    case 'audit': {
+      const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
+      return { kind: 'register', def: auditRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+  }
 }
 
 function prepare(ctx: HandlerContext, selection: Selection, options: Options, output: Output): Prepared {
   requirePermission(ctx, selection, output);
-  let picked!: { def: RegisterDefinition<never>; rows: readonly unknown[]; selection: string };
-  switch (selection.register) {
-    case 'organisations': {
-      const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
-      picked = { def: orgRegister as RegisterDefinition<never>, rows, selection: text };
-      break;
-    }
-    case 'contracts': {
-      const { rows, selection: text } = selectContractRegister(ctx.db, selection.filter, localDate(ctx.now()));
-      picked = { def: contractRegister as RegisterDefinition<never>, rows, selection: text };
-      break;
-    }
-    case 'audit': {
-      const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
-      picked = { def: auditRegister as RegisterDefinition<never>, rows, selection: text };
-      break;
-    }
-  }
-  return {
-    def: picked.def,
-    rows: picked.rows,
-    frame: {
-      unitName: options.unitName,
-      marking: options.marking,
-      printedBy: ctx.session.displayName,
-      printedAt: ctx.now(),
-      selection: picked.selection,
-    },
+  const picked = pick(ctx, selection);
+  const frame = {
+    unitName: options.unitName,
+    marking: options.marking,
+    printedBy: ctx.session.displayName,
+    printedAt: ctx.now(),
+    selection: picked.selection,
   };
+  return { ...picked, frame, count: picked.kind === 'register' ? picked.rows.length : 1 };
 }
 
-const html = (p: Prepared) => renderRegisterHtml(p.def, p.rows as never[], p.frame);
+const html = (p: Prepared) => (p.kind === 'register' ? renderRegisterHtml(p.def, p.rows as never[], p.frame) : renderSheetHtml(p.def, p.frame));
 
 /** The local date, as printed on the page (not the UTC date, which differs before 08:00 in China). */
 const stamp = (d: Date) => formatPrintedAt(d).slice(0, 10);
 
 function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | null, selection: Selection): void {
+  const where = path ? `，保存为 ${path}` : '';
+  if (p.kind === 'sheet') {
+    ctx.audit({
+      targetType: p.targetType,
+      targetId: p.targetId,
+      summary: `${what}“${p.def.title}”（${p.def.subtitle ?? ''}）${where}`,
+      after: { selection, path, marking: p.frame.marking },
+    });
+    return;
+  }
   ctx.audit({
     targetType: 'register',
     targetId: selection.register,
-    summary: `${what}“${p.def.title}”，共 ${p.rows.length} 条${path ? `，保存为 ${path}` : ''}`,
+    summary: `${what}“${p.def.title}”，共 ${p.rows.length} 条${where}`,
     after: { selection, path, rows: p.rows.length, marking: p.frame.marking },
   });
 }
@@ -107,22 +125,23 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
     });
     if (!path) {
       ctx.skipAudit();
-      return { saved: false, path: null, rows: p.rows.length };
+      return { saved: false, path: null, rows: p.count };
     }
     const pdf = await ctx.shell.htmlToPdf(html(p), { landscape: p.def.orientation === 'landscape' });
     await saveFile(path, pdf);
     audit(ctx, p, '导出 PDF', path, selection);
-    return { saved: true, path, rows: p.rows.length };
+    return { saved: true, path, rows: p.count };
   }),
   'report:print': effect(async (ctx, { selection, options }) => {
     const p = prepare(ctx, selection, options, 'print');
     const printed = await ctx.shell.printHtml(html(p), { landscape: p.def.orientation === 'landscape' });
     if (!printed) ctx.skipAudit();
     else audit(ctx, p, '打印', null, selection);
-    return { printed, rows: p.rows.length };
+    return { printed, rows: p.count };
   }),
   'report:xlsx': effect(async (ctx, { selection, options }) => {
     const p = prepare(ctx, selection, options, 'xlsx');
+    if (p.kind === 'sheet') throw new DomainError('RULE', `“${p.def.title}”只能打印或导出 PDF，不能导出 Excel`);
     const path = await ctx.shell.chooseSavePath({
       title: '导出 Excel',
       defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.xlsx`,
@@ -130,10 +149,10 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
     });
     if (!path) {
       ctx.skipAudit();
-      return { saved: false, path: null, rows: p.rows.length };
+      return { saved: false, path: null, rows: p.count };
     }
     await saveFile(path, await registerToXlsx(p.def, p.rows as never[], p.frame));
     audit(ctx, p, '导出 Excel', path, selection);
-    return { saved: true, path, rows: p.rows.length };
+    return { saved: true, path, rows: p.count };
   }),
 };

@@ -14,7 +14,14 @@ const MARKINGS = ['内部', '工作秘密', '秘密', '机密'];
  * Prints or exports a register selection with the common frame. Shared by every register:
  * pass what `report:*` channels take as `selection`.
  */
-export function PrintDialog(props: { mode: PrintMode | null; selection: ReportInput['selection']; count: number; onClose(): void }) {
+export function PrintDialog(props: {
+  mode: PrintMode | null;
+  selection: ReportInput['selection'];
+  count: number;
+  /** What will be printed, when it is not the rows of a register (a sheet about one record). */
+  scope?: string;
+  onClose(): void;
+}) {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['app:info'], queryFn: () => unwrap(api().app.info({})) });
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +68,7 @@ export function PrintDialog(props: { mode: PrintMode | null; selection: ReportIn
     <Modal opened={props.mode !== null} onClose={close} title={t(`print.dialogTitle.${mode}`)} size="md">
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
-          <Text size="sm">{t('print.scope', { count: props.count })}</Text>
+          <Text size="sm">{props.scope ?? t('print.scope', { count: props.count })}</Text>
           {error && (
             <Alert color="red" variant="light">
               {error}

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { PrintMode } from './PrintDialog';
 
 /** 打印与导出 for a register list: PDF, the system print dialog, and (with the permission) Excel. */
-export function PrintMenu(props: { disabled: boolean; allowExport: boolean; onChoose(mode: PrintMode): void }) {
+export function PrintMenu(props: { disabled: boolean; allowExport: boolean; label?: string; size?: 'xs' | 'sm'; onChoose(mode: PrintMode): void }) {
   const { t } = useTranslation();
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={props.disabled}>
-          {t('print.menu')}
+        <Button variant="default" size={props.size} leftSection={<IconPrinter size={16} />} rightSection={<IconChevronDown size={14} />} disabled={props.disabled}>
+          {props.label ?? t('print.menu')}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>

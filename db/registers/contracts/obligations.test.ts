@@ -3,7 +3,7 @@ import type { Contract } from '../../../common/api/contract';
 import type { Completion, Obligation } from '../../../common/api/obligation';
 import type { Org } from '../../../common/api/org';
 import type { Result } from '../../../common/api/result';
-import { auditRows, countRows, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../../testing/fixtures';
+import { AUDITOR, auditRows, countRows, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../../testing/fixtures';
 
 let core: TestCore;
 let clock: Date;
@@ -244,3 +244,51 @@ function editable(c: Contract): Record<string, unknown> {
     agreements: c.agreements,
   };
 }
+
+describe('合同概要表 (one-contract summary sheet)', () => {
+  const sheetInput = { selection: { register: 'contractSheet', filter: { id: 0 } }, options: { marking: '内部', unitName: '北京市卫生健康监督所' } };
+  const htmlOf = () => {
+    const call = core.shell.calls.find((c) => c.method === 'printHtml' || c.method === 'htmlToPdf');
+    if (!call || !('html' in call)) throw new Error('nothing printed');
+    return call.html;
+  };
+
+  it('prints the contract with its payments, agreements and obligations, portrait, audited on the contract', async () => {
+    const o = await create();
+    await create({ title: '故障响应', kind: 'service-level', within: 1, unit: 'hour', action: '响应' });
+    at('2024-09-05');
+    valueOf(await call('obligation:complete', { obligationId: o.id, doneOn: '2024-08-28', description: '完成漏洞扫描' }));
+    at('2024-12-10');
+    const input = { ...sheetInput, selection: { register: 'contractSheet', filter: { id: contract.id } } };
+    expect(valueOf(await call('report:print', input))).toEqual({ printed: true, rows: 1 });
+    const html = htmlOf();
+    expect(core.shell.calls.at(-1)).toMatchObject({ method: 'printHtml', options: { landscape: false } });
+    for (const text of [
+      '<title>合同概要表</title>',
+      'KSY 2024 0516 0003　政务云扩展服务',
+      '北京金山云网络技术有限公司',
+      '陆拾柒万肆仟柒佰贰拾元整',
+      '未登记附属协议（无保密协议）',
+      '五、履行义务（截至 2024-12-10）',
+      '漏洞扫描',
+      '2024-12-01（已逾期 9 天）',
+      '共 1 次，最近：2024-08-28',
+      '1 小时内响应',
+      '经办人',
+    ]) {
+      expect(html).toContain(text);
+    }
+    const audit = auditRows(core.db).at(-1)!;
+    expect(audit).toMatchObject({ action: 'report.print', target_type: 'contract', target_id: contract.uuid });
+    expect(audit.summary).toBe('打印“合同概要表”（KSY 2024 0516 0003　政务云扩展服务）');
+  });
+
+  it('is not exported to Excel, and the auditor may not print it', async () => {
+    const input = { ...sheetInput, selection: { register: 'contractSheet', filter: { id: contract.id } } };
+    core.shell.savePath = '/tmp/never.xlsx';
+    expect(errorOf(await call('report:xlsx', input))).toMatchObject({ code: 'RULE', message: '“合同概要表”只能打印或导出 PDF，不能导出 Excel' });
+    expect(core.shell.calls).toEqual([]);
+    expect(errorOf(await call('report:print', input, AUDITOR))).toMatchObject({ code: 'FORBIDDEN' });
+    expect(valueOf(await call('report:print', input, VIEWER))).toEqual({ printed: true, rows: 1 });
+  });
+});

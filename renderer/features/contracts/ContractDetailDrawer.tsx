@@ -1,13 +1,16 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconBan, IconPencil, IconPlayerStop } from '@tabler/icons-react';
+import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { IconBan, IconPaperclip, IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_KINDS, type Contract } from '../../../common/api/contract';
 import { formatYuan } from '../../../common/contracts';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
+import { PrintMenu } from '../../components/PrintMenu';
 import { messageOf } from '../../lib/api';
 import { STATUS_COLORS } from './labels';
+import { ObligationsSection } from './obligations/ObligationsSection';
 import { useContract, useContractHistory } from './queries';
 
 function Item({ label, children }: { label: string; children: ReactNode }) {
@@ -46,6 +49,8 @@ export function ContractDetailDrawer(props: {
   const { t } = useTranslation();
   const query = useContract(props.id);
   const c = query.data;
+  const [scans, setScans] = useState<{ uuid: string; kind: string } | null>(null);
+  const [printMode, setPrintMode] = useState<PrintMode | null>(null);
   return (
     <Drawer opened={props.id !== null} onClose={props.onClose} closeButtonProps={{ 'aria-label': t('common.close') }} position="right" size="min(900px, 92vw)" title={<Text fw={600} size="lg">{t('contracts.detail.title')}</Text>}>
       {query.isError && (
@@ -72,6 +77,11 @@ export function ContractDetailDrawer(props: {
                     {t('contracts.noAgreementBadge')}
                   </Badge>
                 )}
+                {c.overdueObligations > 0 && (
+                  <Badge color="red" variant="filled">
+                    {t('obligations.overdueBadge', { count: c.overdueObligations })}
+                  </Badge>
+                )}
                 {c.voidedAt && (
                   <Badge color="gray" variant="outline">
                     {t('contracts.voidedBadge')}
@@ -79,8 +89,10 @@ export function ContractDetailDrawer(props: {
                 )}
               </Group>
             </Stack>
+            <Group gap="xs">
+              <PrintMenu size="xs" disabled={false} allowExport={false} label={t('contracts.detail.printSheet')} onChoose={setPrintMode} />
             {props.canWrite && !c.voidedAt && (
-              <Group gap="xs">
+              <>
                 <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => props.onEdit(c)}>
                   {t('common.edit')}
                 </Button>
@@ -92,8 +104,9 @@ export function ContractDetailDrawer(props: {
                 <Button size="xs" variant="default" color="red" leftSection={<IconBan size={14} />} onClick={() => props.onVoid(c)}>
                   {t('common.void')}
                 </Button>
-              </Group>
+              </>
             )}
+            </Group>
           </Group>
           {c.voidedAt && (
             <Alert color="gray" variant="light">
@@ -229,11 +242,12 @@ export function ContractDetailDrawer(props: {
                   <Table.Th>{t('contracts.fields.agreementParties')}</Table.Th>
                   <Table.Th>{t('contracts.fields.termKind')}</Table.Th>
                   <Table.Th>{t('contracts.detail.coordinators')}</Table.Th>
+                  <Table.Th>{t('contracts.detail.agreementScans')}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {c.agreements.map((a, i) => (
-                  <Table.Tr key={i}>
+                {c.agreements.map((a) => (
+                  <Table.Tr key={a.uuid}>
                     <Table.Td>
                       {a.kind}
                       {CONFIDENTIALITY_KINDS.includes(a.kind) && (
@@ -252,11 +266,19 @@ export function ContractDetailDrawer(props: {
                     <Table.Td>
                       {[a.coordinators.client && `甲：${a.coordinators.client}`, a.coordinators.vendor && `乙：${a.coordinators.vendor}`].filter(Boolean).join('　')}
                     </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" leftSection={<IconPaperclip size={12} />} onClick={() => setScans({ uuid: a.uuid, kind: a.kind })}>
+                        {t('contracts.detail.agreementScans')}
+                      </Button>
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>
           )}
+
+          <Heading>{t('obligations.heading')}</Heading>
+          <ObligationsSection contractId={c.id} canWrite={props.canWrite && !c.voidedAt} />
 
           <Heading>{t('contracts.form.sections.contacts')}</Heading>
           {c.contacts.length === 0 ? (
@@ -288,6 +310,16 @@ export function ContractDetailDrawer(props: {
 
           <Heading>{t('contracts.detail.history')}</Heading>
           <ContractHistory id={c.id} rev={c.rev} />
+          <PrintDialog
+            mode={printMode}
+            selection={{ register: 'contractSheet', filter: { id: c.id } }}
+            count={1}
+            scope={t('contracts.detail.printSheetScope', { number: c.mainNumber })}
+            onClose={() => setPrintMode(null)}
+          />
+          <Modal opened={scans !== null} onClose={() => setScans(null)} title={t('contracts.detail.agreementScansTitle', { kind: scans?.kind ?? '' })} size="lg">
+            {scans && <AttachmentPanel ownerType="agreement" ownerUuid={scans.uuid} canWrite={props.canWrite && !c.voidedAt} />}
+          </Modal>
         </Stack>
       )}
     </Drawer>

@@ -214,6 +214,11 @@ export function ContractListPage() {
                         {t(`contracts.status.${c.status}`)}
                       </Badge>
                     )}
+                    {c.overdueObligations > 0 && (
+                      <Badge color="red" variant="filled" size="xs">
+                        {t('obligations.overdueBadge', { count: c.overdueObligations })}
+                      </Badge>
+                    )}
                     {!c.hasConfidentialityAgreement && (
                       <Tooltip label={t('contracts.noAgreementHint')}>
                         <Badge color="red" variant="outline" size="xs">
