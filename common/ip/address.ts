@@ -57,6 +57,7 @@ const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
 export function isBlank(text: string): boolean {
   return text.replace(INVISIBLE, '').trim() === '';
 }
+
 /** Characters outside ASCII that may be typed by a Chinese IME and are folded or understood. */
 const ALLOWED_NON_ASCII = /^[\u3000\u3002\uff01-\uff5e\uff61\u2013\u2014至]$/u;
 const RANGE_DASH = /\s*[-–—~至]\s*/g;
