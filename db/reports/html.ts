@@ -69,8 +69,8 @@ tr { break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle; overflow-wrap: anywhere; white-space: pre-line; }
 th { background: #eee; font: 700 9.5pt "Noto Sans CJK SC", "SimHei", "Microsoft YaHei", sans-serif; text-align: center; }
 td.center { text-align: center; } td.right { text-align: right; } td.empty { color: #555; padding: 6mm; }
-.signatures { display: flex; gap: 14mm; margin-top: 9mm; break-inside: avoid; font-size: 10.5pt; }
-.sig { display: inline-flex; align-items: flex-end; }
+.signatures { display: flex; flex-wrap: wrap; gap: 6mm 14mm; margin-top: 9mm; break-inside: avoid; font-size: 10.5pt; }
+.sig { display: inline-flex; align-items: flex-end; white-space: nowrap; }
 .sig .line { display: inline-block; width: 40mm; border-bottom: 0.75pt solid #000; margin-left: 1mm; }
 ${opts.css}
 </style></head>

@@ -365,9 +365,10 @@ const en: Messages = {
       note: 'Note',
     },
     next: {
-      overdue: 'Overdue {{days}} days (due {{date}})',
-      due: 'Due {{date}} (in {{days}} days)',
-      today: 'Due today ({{date}})',
+      overdue: 'Overdue {{days}} days',
+      due: 'Due in {{days}} days',
+      today: 'Due today',
+      dueDate: 'Due by {{date}}',
       complete: 'All done',
       limit: 'Service level',
       unscheduled: 'No due date',

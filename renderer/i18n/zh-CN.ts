@@ -363,9 +363,10 @@ const zhCN = {
       note: '备注',
     },
     next: {
-      overdue: '逾期 {{days}} 天（{{date}} 到期）',
-      due: '{{date}} 到期（{{days}} 天后）',
-      today: '今天到期（{{date}}）',
+      overdue: '逾期 {{days}} 天',
+      due: '{{days}} 天后到期',
+      today: '今天到期',
+      dueDate: '应于 {{date}} 前完成',
       complete: '已全部完成',
       limit: '按时限执行',
       unscheduled: '无法计算到期',

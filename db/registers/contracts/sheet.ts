@@ -78,7 +78,7 @@ export function contractSheet(c: Contract, obligations: readonly Obligation[], t
       {
         kind: 'table',
         columns: [
-          { header: '期次', width: 5, align: 'center' },
+          { header: '期次', width: 6, align: 'center' },
           { header: '比例／金额', width: 13, align: 'right' },
           { header: '付款条件', width: 30 },
           { header: '应付日期', width: 11, align: 'center' },
@@ -86,7 +86,7 @@ export function contractSheet(c: Contract, obligations: readonly Obligation[], t
           { header: '付款日期', width: 11, align: 'center' },
         ],
         rows: c.installments.map((i) => [
-          `第 ${i.seq} 期`,
+          String(i.seq),
           `${i.percent !== null ? `${i.percent}%\n` : ''}${yuan(i.amountFen)}`,
           i.condition,
           i.dueDate ?? '',

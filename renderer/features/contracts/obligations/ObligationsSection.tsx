@@ -17,19 +17,24 @@ export function NextDueBadge({ obligation }: { obligation: Obligation }) {
   const next = obligation.next;
   if (obligation.voidedAt) return <Badge color="gray" variant="outline">{t('obligations.voided')}</Badge>;
   switch (next.state) {
-    case 'due':
-      if (next.overdue) {
-        return (
-          <Badge color="red" variant="filled" data-testid="obligation-overdue">
-            {t('obligations.next.overdue', { date: next.due, days: -next.daysLeft })}
-          </Badge>
-        );
-      }
+    case 'due': {
+      const color = next.overdue ? 'red' : next.daysLeft <= 15 ? 'orange' : 'blue';
+      const label = next.overdue
+        ? t('obligations.next.overdue', { days: -next.daysLeft })
+        : next.daysLeft === 0
+          ? t('obligations.next.today')
+          : t('obligations.next.due', { days: next.daysLeft });
       return (
-        <Badge color={next.daysLeft <= 15 ? 'orange' : 'blue'} variant="light">
-          {next.daysLeft === 0 ? t('obligations.next.today', { date: next.due }) : t('obligations.next.due', { date: next.due, days: next.daysLeft })}
-        </Badge>
+        <Stack gap={2} align="flex-start" data-testid={next.overdue ? 'obligation-overdue' : 'obligation-due'}>
+          <Badge color={color} variant={next.overdue ? 'filled' : 'light'}>
+            {label}
+          </Badge>
+          <Text size="xs" c={next.overdue ? 'red.8' : 'dimmed'}>
+            {t('obligations.next.dueDate', { date: next.due })}
+          </Text>
+        </Stack>
       );
+    }
     case 'complete':
       return <Badge color="green" variant="light">{t('obligations.next.complete')}</Badge>;
     case 'limit':
