@@ -38,7 +38,7 @@ export function contractSheet(c: Contract, obligations: readonly Obligation[], t
   const live = obligations.filter((o) => !o.voidedAt);
   return {
     title: '合同概要表',
-    subtitle: `${c.mainNumber}　${c.projectName}`,
+    subtitle: `${c.mainNumber}\u3000${c.projectName}`,
     fileStem: `合同概要表-${c.mainNumber}`,
     orientation: 'portrait',
     sections: [
