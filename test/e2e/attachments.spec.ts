@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SAMPLE_PNG, samplePdf } from '../../db/attachments/samples';
+import { insertBareContract } from '../../db/testing/fixtures';
 import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness } from '../harness/harness';
 import { loginInUi } from './ui';
@@ -19,6 +20,7 @@ test('attachment bytes travel to the page and preview under the app CSP', async 
     await provisionUser(h.gate, OFFICER);
     await h.open();
     await loginInUi(page, OFFICER);
+    insertBareContract(h.core.db, CONTRACT); // attachments belong to a record that exists
 
     const pdf = samplePdf('Hello PDF');
     h.shell.openFiles.push({ name: '合同扫描件.pdf', bytes: pdf }, { name: '签字页.png', bytes: SAMPLE_PNG });
