@@ -184,6 +184,7 @@ const en: Messages = {
     voidedFilter: { exclude: 'In use', only: 'Voided', include: 'All' },
     term: { years: 'Years', permanent: 'Permanent', untilPublic: 'Until made public' },
     fields: {
+      periodFilter: 'Service period',
       number: 'Contract number',
       scheme: 'Number type',
       isMain: 'Main',

@@ -182,6 +182,7 @@ const zhCN = {
     voidedFilter: { exclude: '在用', only: '已作废', include: '全部' },
     term: { years: '年限', permanent: '永久', untilPublic: '至公开之日' },
     fields: {
+      periodFilter: '服务期间',
       number: '合同编号',
       scheme: '编号类别',
       isMain: '主编号',

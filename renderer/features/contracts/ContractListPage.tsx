@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
+import { DatePickerInput } from '@mantine/dates';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -36,6 +37,8 @@ export function ContractListPage() {
     q,
     status: view.status,
     orgId: view.orgId,
+    from: view.from,
+    to: view.to,
     voided: view.voided,
     sort: view.sort,
     dir: view.dir,
@@ -55,7 +58,7 @@ export function ContractListPage() {
   const can = useCan();
   const canWrite = can('registers.write');
   const noParties = !parties.isPending && (parties.data?.total ?? 0) < 2;
-  const filtered = q !== '' || view.status !== null || view.orgId !== null || view.voided !== 'exclude';
+  const filtered = q !== '' || view.status !== null || view.orgId !== null || view.from !== null || view.to !== null || view.voided !== 'exclude';
   const openNew = () => canWrite && !noParties && setEditing({ contract: null });
   useHotkeys([['mod+N', openNew]]);
 
@@ -123,6 +126,20 @@ export function ContractListPage() {
               data={orgOptions}
               value={view.orgId === null ? null : String(view.orgId)}
               onChange={(v) => view.set({ orgId: v === null ? null : Number(v) })}
+            />
+            <DatePickerInput
+              type="range"
+              w={230}
+              aria-label={t('contracts.fields.periodFilter')}
+              placeholder={t('contracts.fields.periodFilter')}
+              valueFormat="YYYY-MM-DD"
+              clearable
+              allowSingleDateInRange
+              value={[view.from, view.to]}
+              onChange={([from, to]) => {
+                // Filter once the range is complete (or cleared), not on its first click.
+                if ((from === null) === (to === null)) view.set({ from, to });
+              }}
             />
             <Select
               w={120}
@@ -265,7 +282,7 @@ export function ContractListPage() {
         count={total}
         selection={{
           register: 'contracts',
-          filter: { q, status: view.status, orgId: view.orgId, voided: view.voided, sort: view.sort, dir: view.dir },
+          filter: { q, status: view.status, orgId: view.orgId, from: view.from, to: view.to, voided: view.voided, sort: view.sort, dir: view.dir },
         }}
         onClose={() => setPrintMode(null)}
       />

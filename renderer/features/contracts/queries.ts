@@ -3,6 +3,9 @@ import type { Contract, ContractFields, ContractFilter } from '../../../common/a
 import { api, unwrap } from '../../lib/api';
 
 export interface ContractListParams extends Required<Pick<ContractFilter, 'q' | 'status' | 'orgId' | 'voided' | 'sort' | 'dir'>> {
+  /** Service period overlapping [from, to], YYYY-MM-DD. */
+  from: string | null;
+  to: string | null;
   page: number;
   pageSize: number;
 }
