@@ -1,36 +1,18 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
-import { loginInUi } from './ui';
+import { date, dialog, loginInUi, pick, rows, SCREENS, shot } from './ui';
 
-const SCREENS = 'test-results/screens';
 const EXPORTS = 'test-results/exports';
 const CLIENT = '北京市卫生健康监督所';
 const KINGSOFT = { name: '北京金山云网络技术有限公司', uscc: '9111010857121431XA' };
 const PROJECT = '卫生监督信息化运维项目硬件运维服务采购项目政务云扩展服务';
 const DAXIE = '陆拾柒万肆仟柒佰贰拾元整';
 
-async function shot(page: Page, name: string) {
-  mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
 const count = (h: Harness, sql: string) => (h.core.db.prepare(sql).get() as { n: number }).n;
-const dialog = (page: Page) => page.getByRole('dialog');
-const rows = (page: Page) => page.locator('table tbody tr');
-
-async function pick(form: Locator, page: Page, label: string, option: string) {
-  await form.getByLabel(new RegExp(`^${label}( \\*)?$`)).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-async function date(form: Locator, label: string, value: string) {
-  const input = form.getByLabel(new RegExp(`^${label}( \\*)?$`));
-  await input.fill(value);
-  await input.press('Tab');
-  await expect(input).toHaveValue(value);
-}
 
 test('an officer records contract 004 with installments, bond and agreement, sees it, opens it and prints the register', async () => {
   const h = await launchHarness({ headless: true, saveDir: EXPORTS });
