@@ -283,6 +283,7 @@ const en: Messages = {
       coordinators: 'Coordinators',
       confidential: 'Confidentiality',
       termYears: '{{years}} years (from {{from}})',
+      termYearsFromSigning: '{{years}} years (from signing)',
       attachments: 'Attachments',
       history: 'History',
       historyEmpty: 'No entries yet',

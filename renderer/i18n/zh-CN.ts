@@ -281,6 +281,7 @@ const zhCN = {
       coordinators: '保密协调人',
       confidential: '保密',
       termYears: '{{years}} 年（自 {{from}} 起）',
+      termYearsFromSigning: '{{years}} 年（自签订之日起）',
       attachments: '附件',
       history: '修改记录',
       historyEmpty: '暂无记录',
