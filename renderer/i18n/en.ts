@@ -262,6 +262,7 @@ const en: Messages = {
       hasBond: 'Performance bond',
       noBond: 'No performance bond.',
       addAgreement: 'Add agreement',
+      agreementN: 'Agreement {{n}}',
       removeAgreement: 'Remove agreement',
       noAgreements: 'No confidentiality or other agreements recorded.',
       fromSigning: 'From signing',

@@ -260,6 +260,7 @@ const zhCN = {
       hasBond: '有履约保函',
       noBond: '无履约保函。',
       addAgreement: '添加协议',
+      agreementN: '附属协议 {{n}}',
       removeAgreement: '删除协议',
       noAgreements: '未登记保密协议等附属协议。',
       fromSigning: '自签订之日',
