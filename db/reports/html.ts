@@ -73,8 +73,8 @@ th { background: #eee; font: 700 9.5pt "Noto Sans CJK SC", "SimHei", "Microsoft 
 td { font-size: ${def.fontSize ?? 9.5}pt; }
 th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
 td.center { text-align: center; } td.right { text-align: right; } td.empty { color: #555; padding: 6mm; }
-.total { margin-top: 1.5mm; font-size: 9pt; }
-.signatures { display: flex; gap: 14mm; margin-top: 9mm; break-inside: avoid; font-size: 10.5pt; }
+.total { margin-top: 1.5mm; font-size: 9pt; break-before: avoid; }
+.signatures { display: flex; gap: 14mm; margin-top: 9mm; break-inside: avoid; break-before: avoid; font-size: 10.5pt; }
 .sig { display: inline-flex; align-items: flex-end; }
 .sig .line { display: inline-block; width: 40mm; border-bottom: 0.75pt solid #000; margin-left: 1mm; }
 </style></head>
