@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
-import { date, dialog, loginInUi, pick, rows, SCREENS, shot } from './ui';
+import { date, dialog, exportRegisterPdf, loginInUi, pick, rows, SCREENS, shot, untilSettled } from './ui';
 
 const EXPORTS = 'test-results/exports';
 const CLIENT = '北京市卫生健康监督所';
@@ -121,17 +121,15 @@ test('an officer records contract 004 with installments, bond and agreement, see
       // The contract's own history: who recorded it.
       await expect(page.getByTestId('contract-history')).toContainText('登记合同');
       await expect(page.getByTestId('contract-history')).toContainText(OFFICER.displayName);
+      await untilSettled(page.getByRole('dialog'));
       await shot(page, '42-contract-detail');
       await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
       await expect(page.getByTestId('contract-detail')).toHaveCount(0);
     });
 
     await test.step('print the register to PDF', async () => {
-      await page.getByRole('button', { name: '打印与导出' }).click();
-      await page.getByRole('menuitem', { name: '导出 PDF…' }).click();
-      await dialog(page).getByRole('button', { name: '选择位置并导出' }).click();
-      await expect(page.getByText(/已保存到 .*\.pdf/)).toBeVisible();
-      const pdf = join(EXPORTS, `合同台账-${new Date().toISOString().slice(0, 10)}.pdf`);
+      const pdf = await exportRegisterPdf(page);
+      expect(pdf.startsWith(join(EXPORTS, '合同台账-'))).toBe(true);
       expect(existsSync(pdf)).toBe(true);
       // Cells wrap within their column: read in content order (-raw) and compare without whitespace.
       // The register prints numbers as typed: KSY 2024 0516 0003, 采购合同号：JDSHT2024014.

@@ -39,3 +39,37 @@ export async function date(form: Locator, label: string, value: string): Promise
   await input.press('Tab');
   await expect(input).toHaveValue(value);
 }
+
+/**
+ * Waits until `locator` (a modal or drawer) has finished moving in: no finite animation or
+ * transition running in the page and the element at rest (no transform, fully opaque), so a
+ * screenshot shows it where it stays.
+ */
+export async function untilSettled(locator: Locator): Promise<void> {
+  await expect(locator).toBeVisible();
+  await expect
+    .poll(() =>
+      locator.evaluate((el) => {
+        const moving = el.ownerDocument
+          .getAnimations()
+          .filter((a) => a.playState === 'running' && a.effect?.getComputedTiming().iterations !== Infinity);
+        const style = getComputedStyle(el);
+        const still = style.transform === 'none' || style.transform === 'matrix(1, 0, 0, 1, 0, 0)';
+        return moving.length === 0 && still && style.opacity === '1';
+      }),
+    )
+    .toBe(true);
+}
+
+/**
+ * Exports the register on screen to PDF through 打印与导出 → 导出 PDF… and returns the file's path,
+ * as the app reports it (the file is named by the workstation's date).
+ */
+export async function exportRegisterPdf(page: Page): Promise<string> {
+  await page.getByRole('button', { name: '打印与导出' }).click();
+  await page.getByRole('menuitem', { name: '导出 PDF…' }).click();
+  await dialog(page).getByRole('button', { name: '选择位置并导出' }).click();
+  const saved = page.getByText(/已保存到 .*\.pdf/);
+  await expect(saved).toBeVisible();
+  return /已保存到 (.*\.pdf)/.exec((await saved.textContent()) ?? '')![1]!;
+}
