@@ -45,6 +45,14 @@ describe('contractFieldsSchema (form and router)', () => {
     ]);
   });
 
+  it('takes a contact with several phone numbers as the contract writes them (001)', () => {
+    const contact = { side: 'vendor', name: '杨米分', role: '委托代理人', phone: '0519-81236533 15851967128' };
+    expect(issues({ ...base, contacts: [contact] })).toEqual([]);
+    expect(issues({ ...base, contacts: [{ ...contact, phone: '0519-81236533 电话' }] })).toEqual([
+      ['contacts.0.phone', '电话格式不正确，例如 010-12345678 或 13800138000；多个号码用空格或“、”分开'],
+    ]);
+  });
+
   it('normalises numbers: upper case, no spaces', () => {
     expect(normaliseContractNumber(' ksy 2024　0516 0003 ')).toBe('KSY202405160003');
   });

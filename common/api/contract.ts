@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channel } from './channel';
 import { listPage, voidInput, recordMeta } from './common';
-import { PHONE_PATTERN } from '../validators/text';
+import { isPhoneList } from '../validators/text';
 import { MAX_FEN } from '../contracts/money';
 import { checkInstallments, type Installment } from '../contracts/installments';
 import { checkContractDates, CONTRACT_STATUS_LABELS, type ContractStatus } from '../contracts/status';
@@ -71,8 +71,9 @@ export const contractNumberSchema = z.object({
 export const contractContactSchema = z.object({
   side: z.enum(CONTACT_SIDES, { error: '请选择甲方或乙方' }),
   name: z.string().trim().min(1, { error: '请填写联系人姓名' }).max(30, { error: '姓名不能超过 30 个字符' }),
-  phone: text(40, '电话').refine((v) => v === '' || PHONE_PATTERN.test(v), {
-    error: '电话格式不正确，例如 010-12345678 或 13800138000',
+  // A contact may give several numbers (001: 0519-81236533 15851967128).
+  phone: text(40, '电话').refine((v) => v === '' || isPhoneList(v), {
+    error: '电话格式不正确，例如 010-12345678 或 13800138000；多个号码用空格或“、”分开',
   }),
   email: text(100, '电子邮箱').refine((v) => v === '' || z.email().safeParse(v).success, {
     error: '电子邮箱格式不正确，例如 name@example.cn',

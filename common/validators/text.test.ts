@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { looksLikeFormula, neutralizeCell, PHONE_PATTERN } from './text';
+import { isPhoneList, looksLikeFormula, neutralizeCell, PHONE_PATTERN } from './text';
 
 describe('PHONE_PATTERN', () => {
   it.each(['010-12345678', '0571-8888888-123', '13800138000', '+86 138 0013 8000', '(010)12345678', '010-12345678转123', '0571 88888888'])(
@@ -12,6 +12,34 @@ describe('PHONE_PATTERN', () => {
 
   it.each(['123', 'abc', '010-1234567a', '电话 010-12345678', '12345678901234567890123', ''])('rejects %s', (phone) => {
     expect(PHONE_PATTERN.test(phone)).toBe(false);
+  });
+});
+
+describe('isPhoneList', () => {
+  const singles = ['010-12345678', '0571-8888888-123', '13800138000', '+86 138 0013 8000', '(010)12345678', '010-12345678转123', '0571 88888888', '85588027'];
+
+  it.each([
+    '0519-81236533 15851967128', // reference contract 001: 委托代理人 with a desk phone and a mobile
+    '010-12345678、13800138000',
+    '010-12345678，13800138000',
+    '010-12345678 / 13800138000',
+    '+86 138 0013 8000; 010-12345678',
+    ...singles,
+  ])('accepts %s', (phone) => {
+    expect(isPhoneList(phone)).toBe(true);
+  });
+
+  it.each(['', '、', '010-12345678、', '010-12345678 abc', '12 34', '电话 010-12345678', '010-12345678、12'])('rejects %j', (phone) => {
+    expect(isPhoneList(phone)).toBe(false);
+  });
+
+  it('accepts every single number PHONE_PATTERN accepts, and lists of them', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...singles), { minLength: 1, maxLength: 3 }), fc.constantFrom(' ', '、', ', ', ' / ', '；'), (list, sep) => {
+        for (const one of list) expect(isPhoneList(one)).toBe(PHONE_PATTERN.test(one));
+        expect(isPhoneList(list.join(sep))).toBe(true);
+      }),
+    );
   });
 });
 

@@ -50,6 +50,11 @@ describe('renderRegisterHtml', () => {
     expect(html).toContain('<td class="center">乙方</td>');
   });
 
+  it('keeps the count and the signatures with the last rows, never on a page of their own', () => {
+    expect(html).toMatch(/\.total \{[^}]*break-before: avoid;/);
+    expect(html).toMatch(/\.signatures \{[^}]*break-before: avoid;/);
+  });
+
   it('prints the signature labels', () => {
     for (const label of ['制表人', '审核人', '日期']) expect(html).toContain(`<span class="sig">${label}：<span class="line"></span></span>`);
     const custom: RegisterDefinition<{ a: string }> = {

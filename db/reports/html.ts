@@ -69,7 +69,7 @@ tr { break-inside: avoid; }
 th, td { border: 0.75pt solid #000; padding: 1.2mm 1.2mm; vertical-align: middle; overflow-wrap: anywhere; white-space: pre-line; }
 th { background: #eee; font: 700 9.5pt "Noto Sans CJK SC", "SimHei", "Microsoft YaHei", sans-serif; text-align: center; }
 td.center { text-align: center; } td.right { text-align: right; } td.empty { color: #555; padding: 6mm; }
-.signatures { display: flex; flex-wrap: wrap; gap: 6mm 14mm; margin-top: 9mm; break-inside: avoid; font-size: 10.5pt; }
+.signatures { display: flex; flex-wrap: wrap; gap: 6mm 14mm; margin-top: 9mm; break-inside: avoid; break-before: avoid; font-size: 10.5pt; }
 .sig { display: inline-flex; align-items: flex-end; white-space: nowrap; }
 .sig .line { display: inline-block; width: 40mm; border-bottom: 0.75pt solid #000; margin-left: 1mm; }
 ${opts.css}
@@ -107,7 +107,7 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
     signatures: def.signatures ?? DEFAULT_SIGNATURES,
     css: `td { font-size: ${def.fontSize ?? 9.5}pt; }
 th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
-.total { margin-top: 1.5mm; font-size: 9pt; }`,
+.total { margin-top: 1.5mm; font-size: 9pt; break-before: avoid; }`,
     body: `<table><colgroup>${cols}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>

@@ -1,36 +1,18 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
-import { loginInUi } from './ui';
+import { date, dialog, exportRegisterPdf, loginInUi, pick, rows, SCREENS, shot, untilSettled } from './ui';
 
-const SCREENS = 'test-results/screens';
 const EXPORTS = 'test-results/exports';
 const CLIENT = '北京市卫生健康监督所';
 const KINGSOFT = { name: '北京金山云网络技术有限公司', uscc: '9111010857121431XA' };
 const PROJECT = '卫生监督信息化运维项目硬件运维服务采购项目政务云扩展服务';
 const DAXIE = '陆拾柒万肆仟柒佰贰拾元整';
 
-async function shot(page: Page, name: string) {
-  mkdirSync(SCREENS, { recursive: true });
-  await page.screenshot({ path: join(SCREENS, `${name}.png`), fullPage: true });
-}
 const count = (h: Harness, sql: string) => (h.core.db.prepare(sql).get() as { n: number }).n;
-const dialog = (page: Page) => page.getByRole('dialog');
-const rows = (page: Page) => page.locator('table tbody tr');
-
-async function pick(form: Locator, page: Page, label: string, option: string) {
-  await form.getByLabel(new RegExp(`^${label}( \\*)?$`)).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-async function date(form: Locator, label: string, value: string) {
-  const input = form.getByLabel(new RegExp(`^${label}( \\*)?$`));
-  await input.fill(value);
-  await input.press('Tab');
-  await expect(input).toHaveValue(value);
-}
 
 test('an officer records contract 004 with installments, bond and agreement, sees it, opens it and prints the register', async () => {
   const h = await launchHarness({ headless: true, saveDir: EXPORTS });
@@ -139,17 +121,15 @@ test('an officer records contract 004 with installments, bond and agreement, see
       // The contract's own history: who recorded it.
       await expect(page.getByTestId('contract-history')).toContainText('登记合同');
       await expect(page.getByTestId('contract-history')).toContainText(OFFICER.displayName);
+      await untilSettled(page.getByRole('dialog'));
       await shot(page, '42-contract-detail');
       await page.getByRole('dialog').getByRole('button', { name: '关闭' }).click();
       await expect(page.getByTestId('contract-detail')).toHaveCount(0);
     });
 
     await test.step('print the register to PDF', async () => {
-      await page.getByRole('button', { name: '打印与导出' }).click();
-      await page.getByRole('menuitem', { name: '导出 PDF…' }).click();
-      await dialog(page).getByRole('button', { name: '选择位置并导出' }).click();
-      await expect(page.getByText(/已保存到 .*\.pdf/)).toBeVisible();
-      const pdf = join(EXPORTS, `合同台账-${new Date().toISOString().slice(0, 10)}.pdf`);
+      const pdf = await exportRegisterPdf(page);
+      expect(pdf.startsWith(join(EXPORTS, '合同台账-'))).toBe(true);
       expect(existsSync(pdf)).toBe(true);
       // Cells wrap within their column: read in content order (-raw) and compare without whitespace.
       // The register prints numbers as typed: KSY 2024 0516 0003, 采购合同号：JDSHT2024014.

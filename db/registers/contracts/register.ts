@@ -27,9 +27,10 @@ function confidentiality(c: Contract): string {
     .join('\n');
 }
 
-function contacts(c: Contract): string {
+/** One line per name and per phone: a phone number never breaks at its hyphen after the name. */
+export function contacts(c: Pick<Contract, 'contacts'>): string {
   return c.contacts
-    .map((p) => `${p.side === 'client' ? '甲' : '乙'}：${p.name}${p.phone ? ` ${p.phone}` : ''}`)
+    .map((p) => `${p.side === 'client' ? '甲' : '乙'}：${p.name}${p.phone ? `\n${p.phone}` : ''}`)
     .join('\n');
 }
 
@@ -38,36 +39,40 @@ function status(c: Contract): string {
   return c.status === 'terminated' && c.terminatedOn ? `${label}（${c.terminatedOn}）` : label;
 }
 
-/** 合同台账 (REGISTER-FORMATS.md §10). */
+/**
+ * 合同台账 (REGISTER-FORMATS.md §10). Widths keep a date, a service period's 至YYYY-MM-DD, a status
+ * and a phone number each on one line at 8 pt on A4 landscape (register.test.ts); names and
+ * amounts in words wrap.
+ */
 export const contractRegister: RegisterDefinition<Contract> = {
   title: '合同台账',
   fileStem: '合同台账',
   orientation: 'landscape',
   fontSize: 8,
   columns: [
-    { header: '合同编号', width: 10, value: numbers },
-    { header: '采购项目编号', width: 8, value: (c) => c.procurementNumber },
-    { header: '项目名称', width: 13, value: (c) => c.projectName },
-    { header: '甲方', width: 10, value: (c) => c.clientName },
-    { header: '乙方', width: 10, value: (c) => c.vendorName },
+    { header: '合同编号', width: 9, value: numbers },
+    { header: '采购项目编号', width: 7, value: (c) => c.procurementNumber },
+    { header: '项目名称', width: 11, value: (c) => c.projectName },
+    { header: '甲方', width: 9, value: (c) => c.clientName },
+    { header: '乙方', width: 9, value: (c) => c.vendorName },
     { header: '签订日期', width: 8.5, align: 'center', value: (c) => c.signedDate ?? '' },
-    { header: '服务期限', width: 9, align: 'center', value: period },
+    { header: '服务期限', width: 10, align: 'center', value: period },
     {
       header: '合同金额（小写/大写）',
-      width: 13,
+      width: 12,
       value: (c) => `¥${formatAmount(c.amountFen)}\n${c.amountDaxie}`,
     },
     {
       header: '已付/未付',
-      width: 11,
+      width: 10,
       align: 'right',
       value: (c) => `已付 ${formatAmount(c.paidFen)}\n未付 ${formatAmount(c.unpaidFen)}`,
     },
     { header: '履约保函到期', width: 8.5, align: 'center', value: (c) => c.bond?.validUntil ?? '' },
-    { header: '保密协议（签订日期/保密期限）', width: 11, value: confidentiality },
-    { header: '联系人', width: 7, value: contacts },
-    { header: '状态', width: 5, align: 'center', value: status },
-    { header: '备注', width: 6, value: (c) => (c.voidedAt ? `【已作废：${c.voidReason ?? ''}】${c.note}` : c.note) },
+    { header: '保密协议（签订日期/保密期限）', width: 10, value: confidentiality },
+    { header: '联系人', width: 11.5, value: contacts },
+    { header: '状态', width: 7, align: 'center', value: status },
+    { header: '备注', width: 8, value: (c) => (c.voidedAt ? `【已作废：${c.voidReason ?? ''}】${c.note}` : c.note) },
   ],
 };
 

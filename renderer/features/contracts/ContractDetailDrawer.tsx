@@ -260,7 +260,9 @@ export function ContractDetailDrawer(props: {
                     <Table.Td>{a.parties}</Table.Td>
                     <Table.Td>
                       {a.term.kind === 'years'
-                        ? t('contracts.detail.termYears', { years: a.term.years ?? '', from: a.term.from ?? t('contracts.form.fromSigning') })
+                        ? a.term.from
+                          ? t('contracts.detail.termYears', { years: a.term.years ?? '', from: a.term.from })
+                          : t('contracts.detail.termYearsFromSigning', { years: a.term.years ?? '' })
                         : t(`contracts.term.${a.term.kind}`)}
                     </Table.Td>
                     <Table.Td>

@@ -425,7 +425,14 @@ function ContractForm({ contract, onClose, onSaved }: { contract: Contract | nul
             </Text>
           )}
           {v.agreements.map((a, i) => (
-            <Stack key={a.key} gap="xs" p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}>
+            <Stack
+              key={a.key}
+              role="group"
+              aria-label={t('contracts.form.agreementN', { n: i + 1 })}
+              gap="xs"
+              p="sm"
+              style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 6 }}
+            >
               <Group align="flex-start" wrap="nowrap">
                 <Select
                   w={200}
