@@ -351,6 +351,16 @@ export const contractChannels = {
     permission: 'registers.read',
     audit: null,
   }),
+  /**
+   * The contacts with their full phone numbers (lists, details and prints show them masked), for
+   * the edit form and for whoever needs to call: personal data, so checked and audited.
+   */
+  'contract:contacts': channel({
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.array(contractContactSchema.required()),
+    permission: 'personal.reveal',
+    audit: 'contract.revealContacts',
+  }),
   'contract:terminate': channel({
     input: z.object({
       ...idRev,

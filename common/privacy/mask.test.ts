@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskIdNumber, maskPhone } from './mask';
+import { maskIdNumber, maskPhone, maskPhones } from './mask';
 
 describe('personal data masking', () => {
   it('keeps the first 3 and last 2 characters of an ID number', () => {
@@ -33,5 +33,14 @@ describe('personal data masking', () => {
   it('short values are hidden entirely', () => {
     expect(maskIdNumber('1234')).toBe('****');
     expect(maskPhone('12345')).toBe('*****');
+  });
+});
+
+describe('maskPhones', () => {
+  it('masks each number of a contact on its own, keeping the separators', () => {
+    expect(maskPhones('0519-81236533 15851967128')).toBe('051*-****6533 158****7128');
+    expect(maskPhones('010-55528398，13911112222')).toBe('010-****8398，139****2222');
+    expect(maskPhones('13800138000')).toBe('138****8000');
+    expect(maskPhones('')).toBe('');
   });
 });

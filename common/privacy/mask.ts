@@ -25,3 +25,14 @@ export function maskPhone(phone: string): string {
     })
     .join('');
 }
+
+/**
+ * One or more phone numbers as written for one person (“0519-81236533 15851967128”, separated by
+ * spaces, commas or 、): each number masked on its own, the separators kept.
+ */
+export function maskPhones(text: string): string {
+  return text
+    .split(/([\s,，、;；/]+)/)
+    .map((part, i) => (i % 2 === 1 || part === '' ? part : maskPhone(part)))
+    .join('');
+}

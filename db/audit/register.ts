@@ -34,6 +34,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'contract.update': '合同修改',
   'contract.void': '合同作废',
   'contract.terminate': '合同终止',
+  'contract.revealContacts': '查看联系人电话',
   'obligation.create': '履行义务登记',
   'obligation.update': '履行义务修改',
   'obligation.void': '履行义务作废',

@@ -236,6 +236,7 @@ const en: Messages = {
       contactEmail: 'Email',
     },
     form: {
+      contactsUnavailable: 'The contacts’ full phone numbers cannot be read; the contract cannot be edited',
       newTitle: 'New contract',
       editTitle: 'Edit contract {{number}}',
       refused: 'Not saved: correct the fields marked in red; everything typed is kept.',
@@ -273,6 +274,9 @@ const en: Messages = {
       noContacts: 'No contacts recorded.',
     },
     detail: {
+      revealPhones: 'Show full numbers',
+      hidePhones: 'Hide full numbers',
+      revealHint: 'Phone numbers are personal data and shown masked; showing them in full is recorded in the audit trail.',
       printSheet: 'Summary sheet',
       printSheetScope: 'Prints the summary sheet of contract {{number}}: basics, amount and payments, bond, agreements, obligations and contacts.',
       agreementScans: 'Scans',

@@ -234,6 +234,7 @@ const zhCN = {
       contactEmail: '电子邮箱',
     },
     form: {
+      contactsUnavailable: '无法读取联系人的完整电话，不能编辑',
       newTitle: '新增合同',
       editTitle: '编辑合同 {{number}}',
       refused: '未能保存：请按标红处修改，已填写的内容均已保留。',
@@ -271,6 +272,9 @@ const zhCN = {
       noContacts: '未登记联系人。',
     },
     detail: {
+      revealPhones: '显示完整电话',
+      hidePhones: '隐藏完整电话',
+      revealHint: '电话属于个人信息，默认隐藏中间位；查看完整号码将记入审计日志。',
       printSheet: '打印概要表',
       printSheetScope: '将输出合同 {{number}} 的概要表：基本信息、金额与付款、履约保函、附属协议、履行义务和联系人。',
       agreementScans: '扫描件',

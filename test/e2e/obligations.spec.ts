@@ -66,6 +66,23 @@ test('an officer records the obligations of contract 004, their completion with 
     const obligations = page.getByTestId('obligations');
     await expect(obligations).toContainText('还没有登记履行义务');
 
+    await test.step('edit the contract to add a vendor contact: the phone is masked in the detail, full in the form', async () => {
+      await detail.getByRole('button', { name: '编辑' }).click();
+      const form = page.getByRole('dialog').filter({ hasText: '编辑合同' });
+      await form.getByRole('button', { name: '乙方联系人' }).click();
+      await form.getByLabel('姓名 1', { exact: true }).fill('金山云项目经理');
+      await form.getByLabel('电话 1', { exact: true }).fill('13911112222');
+      await form.getByRole('button', { name: '保存' }).click();
+      await expect(form).toHaveCount(0);
+      await expect(page.getByTestId('contract-contacts')).toContainText('金山云项目经理 139****2222');
+      await detail.getByRole('button', { name: '编辑' }).click();
+      const again = page.getByRole('dialog').filter({ hasText: '编辑合同' });
+      await expect(again.getByLabel('电话 1', { exact: true })).toHaveValue('13911112222');
+      await again.getByRole('button', { name: '取消' }).click();
+      await expect(again).toHaveCount(0);
+      expect(count(h, "SELECT count(*) AS n FROM audit_log WHERE action = 'contract.revealContacts'")).toBe(2);
+    });
+
     await test.step('a service level: respond within 15 minutes (第二条 2.1)', async () => {
       await obligations.getByRole('button', { name: '新增履行义务' }).click();
       const form = page.getByRole('dialog', { name: '新增履行义务' });

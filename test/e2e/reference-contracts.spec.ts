@@ -6,6 +6,7 @@
  * How each document becomes a register entry — the choices an officer makes where the paper and the
  * register differ — is said beside its data below.
  */
+import { maskPhones } from '../../common/privacy/mask';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -413,7 +414,13 @@ test('an officer enters reference documents 000–003 through the form, finds th
         for (const a of r.agreements) await expect(detail).toContainText(a.parties);
         for (const c of r.contacts) {
           const side = c.side === 'client' ? '甲方' : '乙方';
-          await expect(detail).toContainText([`${side}：${c.name}（${c.role}）`, c.phone, c.email].filter(Boolean).join(' '));
+          // Phones are personal data: masked in the detail (DESIGN.md §4).
+          await expect(detail).toContainText([`${side}：${c.name}（${c.role}）`, c.phone && maskPhones(c.phone), c.email].filter(Boolean).join(' '));
+        }
+        if (r.contacts.some((c) => c.phone)) {
+          await detail.getByRole('button', { name: '显示完整电话' }).click();
+          for (const c of r.contacts) if (c.phone) await expect(page.getByTestId('contract-contacts')).toContainText(c.phone);
+          await detail.getByRole('button', { name: '隐藏完整电话' }).click();
         }
         for (const a of r.agreements) if (typeof a.term === 'object') await expect(detail).toContainText(`${a.term.years} 年（自签订之日起）`);
         if (r.originals) await expect(detail).toContainText(`一式 ${r.originals.total} 份（甲方 ${r.originals.client} 份，乙方 ${r.originals.vendor} 份）`);
@@ -441,7 +448,7 @@ test('an officer enters reference documents 000–003 through the form, finds th
         expect(projects).toContain(r.projectName);
         expect(amounts).toContain(r.amountYuan + r.daxie);
         expect(statuses).toContain(expectedStatus(r));
-        for (const c of r.contacts) expect(contacts).toContain(`${c.side === 'client' ? '甲' : '乙'}：${c.name}${(c.phone ?? '').replace(/\s+/g, '')}`);
+        for (const c of r.contacts) expect(contacts).toContain(`${c.side === 'client' ? '甲' : '乙'}：${c.name}${maskPhones(c.phone ?? '').replace(/\s+/g, '')}`);
       }
       expect(agreements).toContain('保密协议：未签／永久'); // 000: the 信息安全保密协议, undated
       expect(agreements).toContain('保密协议：未签／5年'); // 001: 附件二, dated to the month only
@@ -452,7 +459,7 @@ test('an officer enters reference documents 000–003 through the form, finds th
       expect(signed).toMatch(/共\s*\d+\s*条/);
       expect(signed).toContain('合同编号');
       // Dates, phone numbers and statuses stay whole on their line: the register's widths are made for them.
-      for (const whole of ['2025-12-31', '2023-05-29', '0519-81236533', '010-55528398', expectedStatus(DOC_002)]) {
+      for (const whole of ['2025-12-31', '2023-05-29', '051*-****6533', '010-****8398', expectedStatus(DOC_002)]) {
         expect(layout).toContain(whole);
       }
       execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENS, '56-reference-printed')]);

@@ -1,6 +1,6 @@
 import type { contractChannels } from '../../../common/api/contract';
 import { tx, type Handlers } from '../../router/handlers';
-import { createContract, getContract, listContracts, localDate, terminateContract, updateContract, voidContract } from './repo';
+import { createContract, getContract, readContacts, listContracts, localDate, terminateContract, updateContract, voidContract } from './repo';
 
 const TARGET = 'contract';
 
@@ -15,6 +15,16 @@ export const contractHandlers: Handlers<typeof contractChannels> = {
          WHERE target_type = ? AND target_id = ? AND result = 'ok' ORDER BY seq DESC LIMIT 200`,
       )
       .all(TARGET, c.uuid) as { seq: number; at: string; actorName: string; action: string; summary: string }[];
+  }),
+  'contract:contacts': tx((ctx, { id }) => {
+    const c = getContract(ctx.db, id, localDate(ctx.now()));
+    const contacts = readContacts(ctx.db, id);
+    ctx.audit({
+      targetType: TARGET,
+      targetId: c.uuid,
+      summary: `查看合同“${c.projectName}”（${c.mainNumber}）联系人的完整电话（${contacts.map((p) => p.name).join('、') || '无联系人'}）`,
+    });
+    return contacts;
   }),
   'contract:create': tx((ctx, input) => {
     const now = ctx.now();

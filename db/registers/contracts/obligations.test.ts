@@ -292,3 +292,24 @@ describe('合同概要表 (one-contract summary sheet)', () => {
     expect(valueOf(await call('report:print', input, VIEWER))).toEqual({ printed: true, rows: 1 });
   });
 });
+
+describe('contact phones are personal data', () => {
+  it('are masked when a contract is read; the full numbers need personal.reveal and are audited', async () => {
+    const withContact = valueOf<Contract>(
+      await call('contract:update', {
+        ...editable(contract),
+        contacts: [{ side: 'vendor', name: '杨米分', phone: '0519-81236533 15851967128', role: '委托代理人' }],
+      }),
+    );
+    expect(withContact.contacts[0]!.phone).toBe('051*-****6533 158****7128');
+    expect((await getContract()).contacts[0]!.phone).toBe('051*-****6533 158****7128');
+    expect(errorOf(await call('contract:contacts', { id: contract.id }, VIEWER))).toMatchObject({ code: 'FORBIDDEN' });
+    const full = valueOf<Contract['contacts']>(await call('contract:contacts', { id: contract.id }));
+    expect(full).toEqual([{ side: 'vendor', name: '杨米分', phone: '0519-81236533 15851967128', email: '', role: '委托代理人' }]);
+    const audit = auditRows(core.db).at(-1)!;
+    expect(audit).toMatchObject({ action: 'contract.revealContacts', target_id: contract.uuid });
+    expect(audit.summary).toBe('查看合同“政务云扩展服务”（KSY 2024 0516 0003）联系人的完整电话（杨米分）');
+    // A masked number sent back is refused, never stored over the real one.
+    expect(errorOf(await call('contract:update', { ...editable(withContact) }))).toMatchObject({ code: 'INVALID_INPUT', field: 'contacts.0.phone' });
+  });
+});

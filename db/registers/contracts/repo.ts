@@ -14,6 +14,7 @@ import { installmentTotals } from '../../../common/contracts/installments';
 import { checkContractDates, contractStatus } from '../../../common/contracts/status';
 import type { Db } from '../../core/open';
 import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { maskPhones } from '../../../common/privacy/mask';
 import { chineseSortKey } from '../../core/sortkey';
 import { countOverdue } from './obligations';
 
@@ -74,6 +75,13 @@ function bondAmount(row: ContractRow): number {
   return Number((BigInt(row.amount_fen) * BigInt(row.bond_percent_h) * 2n + 10_000n) / 20_000n);
 }
 
+/** The contacts with their full phone numbers. */
+export function readContacts(db: Db, contractId: number): Contract['contacts'] {
+  return db
+    .prepare('SELECT side, name, phone, email, role FROM contract_contacts WHERE contract_id = ? ORDER BY seq')
+    .all(contractId) as Contract['contacts'];
+}
+
 function hydrate(db: Db, row: ContractRow, today: string): Contract {
   const numbers = (
     db.prepare('SELECT number, scheme, is_main FROM contract_numbers WHERE contract_id = ? ORDER BY seq').all(row.id) as {
@@ -82,9 +90,9 @@ function hydrate(db: Db, row: ContractRow, today: string): Contract {
       is_main: number;
     }[]
   ).map((n) => ({ number: n.number, scheme: n.scheme, isMain: n.is_main === 1 }));
-  const contacts = db
-    .prepare('SELECT side, name, phone, email, role FROM contract_contacts WHERE contract_id = ? ORDER BY seq')
-    .all(row.id) as Contract['contacts'];
+  // Phones are personal data: masked wherever a contract is read (DESIGN.md §4); the full numbers
+  // come only from contract:contacts, which checks personal.reveal and is audited.
+  const contacts = readContacts(db, row.id).map((c) => ({ ...c, phone: maskPhones(c.phone) }));
   const stored = (
     db.prepare('SELECT * FROM contract_installments WHERE contract_id = ? ORDER BY seq').all(row.id) as {
       seq: number;

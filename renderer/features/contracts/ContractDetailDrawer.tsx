@@ -1,5 +1,5 @@
 import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
-import { IconBan, IconPaperclip, IconPencil, IconPlayerStop } from '@tabler/icons-react';
+import { IconBan, IconEye, IconEyeOff, IconPaperclip, IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import dayjs from 'dayjs';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,8 @@ import { formatYuan } from '../../../common/contracts';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
-import { messageOf } from '../../lib/api';
+import { api, messageOf, unwrap } from '../../lib/api';
+import { useCan } from '../../lib/useCan';
 import { STATUS_COLORS } from './labels';
 import { ObligationsSection } from './obligations/ObligationsSection';
 import { useContract, useContractHistory } from './queries';
@@ -283,20 +284,7 @@ export function ContractDetailDrawer(props: {
           <ObligationsSection contractId={c.id} canWrite={props.canWrite && !c.voidedAt} />
 
           <Heading>{t('contracts.form.sections.contacts')}</Heading>
-          {c.contacts.length === 0 ? (
-            <Text size="sm" c="dimmed">
-              {t('contracts.form.noContacts')}
-            </Text>
-          ) : (
-            <Stack gap={2}>
-              {c.contacts.map((p, i) => (
-                <Text size="sm" key={i}>
-                  {p.side === 'client' ? t('contracts.fields.client') : t('contracts.fields.vendor')}：{p.name}
-                  {p.role && `（${p.role}）`} {p.phone} {p.email}
-                </Text>
-              ))}
-            </Stack>
-          )}
+          <Contacts contract={c} />
 
           {c.note && (
             <>
@@ -347,6 +335,65 @@ function ContractHistory({ id, rev }: { id: number; rev: number }) {
           <Text size="xs">{h.summary}</Text>
         </Group>
       ))}
+    </Stack>
+  );
+}
+
+/** Contacts with phones masked; whoever may reveal personal data can show the full numbers (audited). */
+function Contacts({ contract }: { contract: Contract }) {
+  const { t } = useTranslation();
+  const can = useCan();
+  const [full, setFull] = useState<Contract['contacts'] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  if (contract.contacts.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('contracts.form.noContacts')}
+      </Text>
+    );
+  }
+  const shown = full ?? contract.contacts;
+  const reveal = async () => {
+    setPending(true);
+    setError(null);
+    try {
+      setFull(await unwrap(api().contract.contacts({ id: contract.id })));
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setPending(false);
+    }
+  };
+  return (
+    <Stack gap={4} data-testid="contract-contacts">
+      {shown.map((p, i) => (
+        <Text size="sm" key={i}>
+          {p.side === 'client' ? t('contracts.fields.client') : t('contracts.fields.vendor')}：{p.name}
+          {p.role && `（${p.role}）`} {p.phone} {p.email}
+        </Text>
+      ))}
+      {error && (
+        <Alert color="red" variant="light">
+          {error}
+        </Alert>
+      )}
+      {can('personal.reveal') && contract.contacts.some((p) => p.phone) && (
+        <Group gap="xs">
+          {full ? (
+            <Button size="compact-xs" variant="subtle" leftSection={<IconEyeOff size={12} />} onClick={() => setFull(null)}>
+              {t('contracts.detail.hidePhones')}
+            </Button>
+          ) : (
+            <Button size="compact-xs" variant="subtle" leftSection={<IconEye size={12} />} loading={pending} onClick={reveal}>
+              {t('contracts.detail.revealPhones')}
+            </Button>
+          )}
+          <Text size="xs" c="dimmed">
+            {t('contracts.detail.revealHint')}
+          </Text>
+        </Group>
+      )}
     </Stack>
   );
 }

@@ -4,6 +4,7 @@ import {
   Button,
   Divider,
   Group,
+  Loader,
   Modal,
   NumberInput,
   Radio,
@@ -21,13 +22,14 @@ import {
 } from '@mantine/core';
 import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
+import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, TERM_KINDS, type Contract } from '../../../common/api/contract';
 import { formatYuan, isCivilDate, toDaxie } from '../../../common/contracts';
-import { ApiFailure, messageOf } from '../../lib/api';
+import { ApiFailure, api, messageOf, unwrap } from '../../lib/api';
 import { useGuardedClose } from '../../lib/useGuardedClose';
 import {
   formPath,
@@ -54,11 +56,54 @@ export function ContractFormModal(props: { opened: boolean; contract: Contract |
       closeOnClickOutside={false}
       size="min(1200px, 96vw)"
       padding={0}
+      // Opened from the detail drawer too: above it.
+      zIndex={300}
       scrollAreaComponent={ScrollArea.Autosize}
     >
-      {props.opened && <ContractForm contract={props.contract} onClose={props.onClose} onSaved={props.onSaved} />}
+      {props.opened &&
+        (props.contract ? (
+          <EditWithContacts contract={props.contract} onClose={props.onClose} onSaved={props.onSaved} />
+        ) : (
+          <ContractForm contract={null} onClose={props.onClose} onSaved={props.onSaved} />
+        ))}
     </Modal>
   );
+}
+
+/**
+ * Lists and details show contact phones masked; the form edits the real numbers, read through
+ * contract:contacts (checked and audited) before the form opens.
+ */
+function EditWithContacts({ contract, onClose, onSaved }: { contract: Contract; onClose(): void; onSaved?(c: Contract): void }) {
+  const { t } = useTranslation();
+  const contacts = useQuery({
+    queryKey: ['contract:contacts', contract.id, contract.rev],
+    queryFn: () => unwrap(api().contract.contacts({ id: contract.id })),
+    gcTime: 0,
+    retry: false,
+  });
+  if (contacts.isPending) {
+    return (
+      <Group p="xl" justify="center">
+        <Loader size="sm" />
+      </Group>
+    );
+  }
+  if (contacts.isError) {
+    return (
+      <Stack p="lg">
+        <Alert color="red" variant="light" title={t('contracts.form.contactsUnavailable')}>
+          {messageOf(contacts.error)}
+        </Alert>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            {t('common.close')}
+          </Button>
+        </Group>
+      </Stack>
+    );
+  }
+  return <ContractForm contract={{ ...contract, contacts: contacts.data }} onClose={onClose} onSaved={onSaved} />;
 }
 
 function Section({ title, children, right }: { title: string; children: ReactNode; right?: ReactNode }) {
