@@ -225,7 +225,8 @@ export const personChannels = {
   }),
   /**
    * Completes the departure when every checklist item is done; with items open only when an
-   * exception is recorded with its reason (audited with the open items).
+   * exception is recorded with its reason (stored with the open items and audited). An exception
+   * given while the list is clear is not recorded: there is nothing to except.
    */
   'person:completeDeparture': channel({
     input: z.object({
