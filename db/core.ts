@@ -12,6 +12,10 @@ import { attachmentHandlers } from './attachments/handlers';
 import { orgHandlers } from './registers/org/handlers';
 import { contractHandlers } from './registers/contracts/handlers';
 import { obligationHandlers } from './registers/contracts/obligation-handlers';
+import { assignmentHandlers } from './registers/people/assignment-handlers';
+import { personHandlers } from './registers/people/handlers';
+import { signOffHandlers } from './registers/people/signoff-handlers';
+import { trainingHandlers } from './registers/people/training-handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -29,6 +33,10 @@ export const handlers: Handlers<Contract> = {
   ...orgHandlers,
   ...contractHandlers,
   ...obligationHandlers,
+  ...personHandlers,
+  ...assignmentHandlers,
+  ...signOffHandlers,
+  ...trainingHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

@@ -1,13 +1,17 @@
 import { accountChannels } from './account';
 import { appChannels } from './app';
+import { assignmentChannels } from './assignment';
 import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { contractChannels } from './contract';
 import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
+import { personChannels } from './person';
 import { reportChannels } from './report';
 import { settingsChannels } from './settings';
+import { signOffChannels } from './signoff';
+import { trainingChannels } from './training';
 
 /** Every channel the router serves (behind a session), declared once. */
 export const contract = {
@@ -18,6 +22,10 @@ export const contract = {
   ...orgChannels,
   ...contractChannels,
   ...obligationChannels,
+  ...personChannels,
+  ...assignmentChannels,
+  ...signOffChannels,
+  ...trainingChannels,
   ...reportChannels,
   ...settingsChannels,
 };

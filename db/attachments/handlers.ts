@@ -23,6 +23,8 @@ export const OWNER_LABELS: Readonly<Record<AttachmentOwnerType, string>> = {
   contract: '合同',
   agreement: '协议',
   completion: '履约完成记录',
+  signoff: '保密承诺',
+  training: '保密教育',
 };
 
 const actorOf = (ctx: HandlerContext): Actor => ({ id: ctx.session.accountId, name: ctx.session.displayName });

@@ -4,9 +4,12 @@ import type { Db } from '../core/open';
 
 /** What an attachment belongs to, in words, and why nothing more may be attached to it. */
 export interface AttachmentOwner {
-  /** 合同“…”, 合同“…”的安全保密协议书, 履行义务“漏洞扫描” 2025-03-28 的完成记录. */
+  /**
+   * 合同“…”, 合同“…”的安全保密协议书, 履行义务“漏洞扫描” 2025-03-28 的完成记录,
+   * 张三 的上岗保密承诺书（2024-05-20 签署）, 保密教育“…”（2024-06-01）.
+   */
   label: string;
-  /** Why the owner takes no more attachments (it or its contract is voided), or null. */
+  /** Why the owner takes no more attachments (it, its contract or its person is voided), or null. */
   closed: string | null;
 }
 
@@ -52,6 +55,26 @@ const RESOLVERS: Readonly<Record<AttachmentOwnerType, Resolver>> = {
           ? `${label}已作废`
           : null;
     return { label, closed };
+  },
+  signoff: (db, uuid) => {
+    const row = db
+      .prepare(
+        `SELECT s.kind, s.signed_date AS signedDate, s.voided_at AS signOffVoided, p.name, p.voided_at AS personVoided
+         FROM person_signoffs s JOIN people p ON p.id = s.person_id WHERE s.uuid = ?`,
+      )
+      .get(uuid) as { kind: string; signedDate: string; signOffVoided: string | null; name: string; personVoided: string | null } | undefined;
+    if (!row) return undefined;
+    const label = `${row.name} 的${row.kind}（${row.signedDate} 签署）`;
+    const closed = row.personVoided ? `人员 ${row.name} 已作废` : row.signOffVoided ? `${label}已作废` : null;
+    return { label, closed };
+  },
+  training: (db, uuid) => {
+    const row = db.prepare('SELECT topic, held_on AS heldOn, voided_at AS voided FROM trainings WHERE uuid = ?').get(uuid) as
+      | { topic: string; heldOn: string; voided: string | null }
+      | undefined;
+    if (!row) return undefined;
+    const label = `保密教育“${row.topic}”（${row.heldOn}）`;
+    return { label, closed: row.voided ? `${label}已作废` : null };
   },
 };
 

@@ -14,6 +14,10 @@ const TARGET_NAME = `CASE audit_log.target_type
     WHEN 'organisation' THEN (SELECT o.name FROM organisations o WHERE o.uuid = audit_log.target_id)
     WHEN 'contract' THEN (SELECT c.project_name FROM contracts c WHERE c.uuid = audit_log.target_id)
     WHEN 'account' THEN (SELECT a.display_name || '（' || a.username || '）' FROM accounts a WHERE a.uuid = audit_log.target_id)
+    WHEN 'person' THEN (SELECT p.name FROM people p WHERE p.uuid = audit_log.target_id)
+    WHEN 'assignment' THEN (SELECT p.name || ' ' || a.role FROM person_assignments a JOIN people p ON p.id = a.person_id WHERE a.uuid = audit_log.target_id)
+    WHEN 'signoff' THEN (SELECT p.name || ' ' || s.kind FROM person_signoffs s JOIN people p ON p.id = s.person_id WHERE s.uuid = audit_log.target_id)
+    WHEN 'training' THEN (SELECT t.topic FROM trainings t WHERE t.uuid = audit_log.target_id)
     WHEN 'attachment' THEN (SELECT f.file_name FROM attachments f WHERE f.uuid = audit_log.target_id)
   END`;
 
