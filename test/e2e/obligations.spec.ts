@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { samplePdf } from '../../db/attachments/samples';
 import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
-import { loginInUi } from './ui';
+import { loginInUi, pick } from './ui';
 
 const SCREENS = 'test-results/screens';
 const EXPORTS = 'test-results/exports';
@@ -187,9 +187,26 @@ test('an officer records the obligations of contract 004, their completion with 
       execFileSync('pdftoppm', ['-png', '-r', '60', pdf, join(SCREENS, '45-contract-summary-sheet')]);
     });
 
-    await test.step('the register list shows the overdue obligation too', async () => {
+    await test.step('a second contract with the same number, typed differently, is refused at the field, the form kept', async () => {
       await page.keyboard.press('Escape');
       await expect(detail).toHaveCount(0);
+      await page.keyboard.press('Control+n');
+      const form = page.getByRole('dialog').filter({ hasText: '新增合同' });
+      await form.getByLabel('合同编号 1', { exact: true }).fill('ksy202405160003');
+      await form.getByLabel(/^项目名称/).fill('政务云扩展服务续签');
+      await pick(form, page, '甲方', '北京市卫生健康监督所');
+      await pick(form, page, '乙方', '北京金山云网络技术有限公司');
+      await form.getByLabel(/^合同金额/).fill('100000');
+      await form.getByRole('button', { name: '保存' }).click();
+      await expect(form.getByText(/合同编号 ksy202405160003 已登记在合同“卫生监督信息化运维项目.*”（KSY 2024 0516 0003）名下/)).toBeVisible();
+      await expect(form.getByLabel(/^项目名称/)).toHaveValue('政务云扩展服务续签');
+      expect(count(h, 'SELECT count(*) AS n FROM contracts')).toBe(1);
+      await form.getByRole('button', { name: '取消' }).click();
+      await page.getByRole('button', { name: '放弃修改' }).click();
+      await expect(form).toHaveCount(0);
+    });
+
+    await test.step('the register list shows the overdue obligation too', async () => {
       await expect(page.locator('table tbody tr').filter({ hasText: NUMBER })).toContainText('1 项义务逾期');
     });
 

@@ -56,8 +56,6 @@ export function ContractFormModal(props: { opened: boolean; contract: Contract |
       closeOnClickOutside={false}
       size="min(1200px, 96vw)"
       padding={0}
-      // Opened from the detail drawer too: above it.
-      zIndex={300}
       scrollAreaComponent={ScrollArea.Autosize}
     >
       {props.opened &&

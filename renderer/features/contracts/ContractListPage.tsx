@@ -261,12 +261,6 @@ export function ContractListPage() {
         </>
       )}
 
-      <ContractFormModal
-        opened={editing !== null}
-        contract={editing?.contract ?? null}
-        onClose={() => setEditing(null)}
-        onSaved={(c) => editing?.contract && setDetailId(c.id)}
-      />
       <ContractDetailDrawer
         id={detailId}
         canWrite={canWrite}
@@ -274,6 +268,13 @@ export function ContractListPage() {
         onEdit={(c) => setEditing({ contract: c })}
         onTerminate={setTerminating}
         onVoid={setVoiding}
+      />
+      {/* After the drawer: its layers stack in mount order, and the form opens from the drawer too. */}
+      <ContractFormModal
+        opened={editing !== null}
+        contract={editing?.contract ?? null}
+        onClose={() => setEditing(null)}
+        onSaved={(c) => editing?.contract && setDetailId(c.id)}
       />
       <TerminateContractModal contract={terminating} onClose={() => setTerminating(null)} />
       <VoidContractModal contract={voiding} onClose={() => setVoiding(null)} />
