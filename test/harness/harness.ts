@@ -113,17 +113,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/**
- * Chromium's built-in PDF viewer (attachment previews in an iframe) loads its own pages from these;
- * they are part of the browser and never touch a network.
- */
-const PDF_VIEWER_RESOURCES = /^(chrome-extension:\/\/mhjfbmdgcfjbbpaeojofohoefgiehjai\/|chrome:\/\/resources\/)/;
-
 async function serveApp(context: BrowserContext): Promise<void> {
   // Nothing leaves the machine: every request outside the app origin is refused.
-  await context.route('**/*', (route) =>
-    PDF_VIEWER_RESOURCES.test(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  await context.route('**/*', (route) => route.abort('blockedbyclient'));
   await context.route(`${APP_ORIGIN}/**`, (route) => {
     const url = new URL(route.request().url());
     const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
