@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SAMPLE_PNG, samplePdf, samplePdfPages, sampleEncryptedPdf } from '../../db/attachments/samples';
+import { SAMPLE_PNG, samplePdf, samplePdfPages, sampleEncryptedPdf, sampleJpxPdf } from '../../db/attachments/samples';
 import { OFFICER, provisionUser, setupOffice, value } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
 import { loginInUi } from './ui';
@@ -109,7 +109,7 @@ async function recordContract(h: Harness): Promise<string> {
   return contract.uuid;
 }
 
-/** Pixels of one drawn page: how many are blue (the sample's band) and how many nearly black (text). */
+/** Pixels of one drawn page: how many are blue (the sample's band), nearly black (text), red or green (the JPEG 2000 scan). */
 function pagePixels(page: Page, pageNumber: number) {
   return page.evaluate((n) => {
     const canvas = document.querySelector<HTMLCanvasElement>(`[data-testid="pdf-page"][data-page-number="${n}"] canvas`);
@@ -117,12 +117,16 @@ function pagePixels(page: Page, pageNumber: number) {
     const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
     let blue = 0;
     let dark = 0;
+    let red = 0;
+    let green = 0;
     for (let i = 0; i < data.length; i += 4) {
       const [r, g, b, a] = [data[i]!, data[i + 1]!, data[i + 2]!, data[i + 3]!];
       if (a > 200 && b > 150 && r < 80 && g < 130) blue++;
       if (a > 200 && r < 90 && g < 90 && b < 90) dark++;
+      if (a > 200 && r > 160 && g < 80 && b < 80) red++;
+      if (a > 200 && g > 120 && r < 80 && b < 100) green++;
     }
-    return { width: canvas.width, height: canvas.height, blue, dark, total: data.length / 4 };
+    return { width: canvas.width, height: canvas.height, blue, dark, red, green, total: data.length / 4 };
   }, pageNumber);
 }
 
@@ -159,12 +163,13 @@ test('PDF attachments preview with pdf.js: pages drawn lazily, paging, zoom, key
       { name: '保密协议.pdf', bytes: printed },
       { name: '传输中断.pdf', bytes: damaged },
       { name: '加密文件.pdf', bytes: sampleEncryptedPdf() },
+      { name: '扫描件（JPEG 2000）.pdf', bytes: sampleJpxPdf() },
     );
 
     await page.locator('.mantine-AppShell-navbar').getByText('合同', { exact: true }).click();
     await page.locator('table tbody tr').filter({ hasText: 'KSY 2024 0516 0003' }).click();
     const panel = page.getByTestId('attachment-panel').first();
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 6; i++) {
       await panel.getByRole('button', { name: '添加附件' }).click();
       await expect(panel.getByTestId('attachment-row')).toHaveCount(i + 1);
     }
@@ -257,6 +262,15 @@ test('PDF attachments preview with pdf.js: pages drawn lazily, paging, zoom, key
       expect((await pagePixels(page, 1))!.dark).toBeGreaterThan(2000);
       await page.screenshot({ path: join(SCREENS, '46-attachment-pdf-chinese.png') });
       await close('保密协议.pdf');
+    });
+
+    await test.step('a JPEG 2000 scan: decoded by the worker without WebAssembly (its plain-JS decoder, from the app)', async () => {
+      const dialog = await open('扫描件（JPEG 2000）.pdf');
+      await expect(dialog.locator('[data-testid="pdf-page"][data-page-number="1"]')).toHaveAttribute('data-rendered', 'true');
+      const pixels = (await pagePixels(page, 1))!;
+      expect(pixels.red).toBeGreaterThan(pixels.total * 0.3);
+      expect(pixels.green).toBeGreaterThan(pixels.total * 0.3);
+      await close('扫描件（JPEG 2000）.pdf');
     });
 
     for (const name of ['传输中断.pdf', '加密文件.pdf']) {
