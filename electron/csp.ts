@@ -3,9 +3,10 @@
  * every app:// response; the browser harness imports it so end-to-end tests run under the same
  * policy. No inline script and no eval; inline styles are allowed because Mantine injects its
  * runtime style tags. The app never talks to a network: connect-src is 'none'.
- * blob: is admitted for images and frames only, for attachment previews made in the page from bytes
- * the core returned (an <img> for PNG/JPEG, Chromium's PDF viewer in an <iframe>); blob: stays
- * excluded from scripts, workers, objects and connections.
+ * blob: is admitted for images only, for attachment previews made in the page from bytes the core
+ * returned (an <img> for PNG/JPEG); blob: stays excluded from scripts, workers, frames, objects and
+ * connections. PDFs are drawn onto <canvas> by pdf.js, whose worker is a file of the app itself
+ * (worker-src 'self', loaded from app://app/pdfjs/); no plugin, no frame, no eval, no WebAssembly.
  * Keep this module free of imports: the harness loads it outside Electron.
  */
 export const CONTENT_SECURITY_POLICY = [
@@ -15,8 +16,9 @@ export const CONTENT_SECURITY_POLICY = [
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'none'",
+  "worker-src 'self'",
   "object-src 'none'",
-  'frame-src blob:',
+  "frame-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
   "frame-ancestors 'none'",

@@ -20,6 +20,8 @@ beforeAll(() => {
   writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(root, 'assets', 'index-abc.css'), 'body{}');
   writeFileSync(join(root, 'assets', 'font.woff2'), Buffer.from([0x77, 0x4f, 0x46, 0x32]));
+  mkdirSync(join(root, 'pdfjs'));
+  writeFileSync(join(root, 'pdfjs', 'pdf.worker.js'), 'export {}');
   writeFileSync(join(base, 'secret.txt'), SECRET);
   mkdirSync(join(base, 'etc'));
   writeFileSync(join(base, 'etc', 'passwd'), SECRET);
@@ -56,6 +58,8 @@ describe('app:// protocol', () => {
     ['assets/index-abc.js', 'text/javascript; charset=utf-8'],
     ['assets/index-abc.css', 'text/css; charset=utf-8'],
     ['assets/font.woff2', 'font/woff2'],
+    // pdf.js's module worker: a script type (module workers are checked strictly) and the CSP it runs under.
+    ['pdfjs/pdf.worker.js', 'text/javascript; charset=utf-8'],
   ])('serves %s as %s, with the CSP', async (path, type) => {
     const response = await get(`app://app/${path}`);
     expect(response.status).toBe(200);
@@ -134,7 +138,7 @@ describe('isAppPageUrl', () => {
 });
 
 describe('CONTENT_SECURITY_POLICY', () => {
-  it('forbids inline script, eval, network and framing', () => {
+  it('forbids inline script, eval, WebAssembly, network and frames; workers only from the app', () => {
     const directives = new Map(
       CONTENT_SECURITY_POLICY.split(';').map((d) => {
         const [name, ...values] = d.trim().split(/\s+/);
@@ -146,9 +150,12 @@ describe('CONTENT_SECURITY_POLICY', () => {
     expect(directives.get('connect-src')).toEqual(["'none'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'none'"]);
-    // Attachment previews: blob: URLs of bytes already in the page, for images and frames only.
+    // Attachment previews: blob: URLs of bytes already in the page, for images only; PDFs are drawn
+    // by pdf.js, whose worker is one of the app's own files. No frames at all.
     expect(directives.get('img-src')).toEqual(["'self'", 'data:', 'blob:']);
-    expect(directives.get('frame-src')).toEqual(['blob:']);
+    expect(directives.get('worker-src')).toEqual(["'self'"]);
+    expect(directives.get('frame-src')).toEqual(["'none'"]);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/(script|worker|frame|connect|object)-src[^;]*blob:/);
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|wasm-unsafe-eval|https?:|\*/);
   });
 });

@@ -14,7 +14,7 @@ function create(dev: boolean) {
 }
 
 describe('main window', () => {
-  it('is isolated and sandboxed, without Node, webviews or spellcheck', () => {
+  it('is isolated and sandboxed, without Node, webviews, plugins or spellcheck', () => {
     const { fake } = create(false);
     expect(fake.options.webPreferences).toMatchObject({
       preload: '/app/dist/electron/preload.cjs',
@@ -24,6 +24,7 @@ describe('main window', () => {
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      plugins: false,
       spellcheck: false,
       webSecurity: true,
       allowRunningInsecureContent: false,

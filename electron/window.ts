@@ -20,6 +20,8 @@ export function mainWindowOptions(options: { preloadPath: string; dev: boolean }
       nodeIntegrationInWorker: false,
       nodeIntegrationInSubFrames: false,
       webviewTag: false,
+      // No plugins, hence no built-in PDF viewer: attachment previews draw PDFs with pdf.js.
+      plugins: false,
       spellcheck: false,
       webSecurity: true,
       allowRunningInsecureContent: false,

@@ -1,3 +1,4 @@
+import './lib/zod-jitless'; // first: before any module builds or parses a schema
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import '@mantine/dates/styles.css';

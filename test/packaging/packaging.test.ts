@@ -62,7 +62,8 @@ describe('packaged application (linux, dir target)', () => {
   });
 
   it('app.asar holds the built bundles and package.json', () => {
-    for (const file of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json'])
+    const pdfjs = ['/dist/renderer/pdfjs/pdf.worker.js', '/dist/renderer/pdfjs/openjpeg_nowasm_fallback.js']; // attachment previews
+    for (const file of ['/dist/electron/main.cjs', '/dist/electron/preload.cjs', '/dist/renderer/index.html', '/package.json', ...pdfjs])
       expect(entries, file).toContain(file);
     expect(entries.some((e) => /^\/dist\/renderer\/assets\/.+\.js$/.test(e))).toBe(true);
     const pkg = JSON.parse(extractFile(join(appOutDir, 'resources', 'app.asar'), 'package.json').toString()) as { main: string };

@@ -2,22 +2,32 @@ import { Alert, Center, Group, Loader, Modal, Stack, Text } from '@mantine/core'
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../../common/api/attachment';
 import { messageOf } from '../../lib/api';
+import { PdfViewer } from './pdf/PdfViewer';
 import { useAttachmentBytes } from './queries';
 import { useObjectUrl } from './useObjectUrl';
 
 /**
- * Shows an attachment from its bytes: images in an <img>, PDFs in Chromium's own viewer inside an
- * iframe. The viewer's toolbar is hidden (`#toolbar=0`): its download and print buttons would take
- * the file out without the audit record that 另存副本 leaves.
+ * Shows an attachment from its bytes: images in an <img> from a blob: URL, PDFs drawn onto
+ * canvases by pdf.js (pdf/PdfViewer.tsx), the same in Electron as in any Chromium. Neither offers
+ * a download or print of its own: taking the file out goes through 另存副本, which is audited.
+ * Closing the preview releases the bytes, the blob: URL and the pdf.js document.
  */
 export function AttachmentPreviewModal({ attachment, onClose }: { attachment: Attachment | null; onClose(): void }) {
   const { t } = useTranslation();
   const file = useAttachmentBytes(attachment?.id ?? null);
-  const url = useObjectUrl(file.data?.bytes, file.data?.mimeType);
+  const isPdf = file.data?.mimeType === 'application/pdf';
+  const url = useObjectUrl(isPdf ? undefined : file.data?.bytes, file.data?.mimeType);
   const name = attachment?.fileName ?? '';
 
   return (
-    <Modal opened={attachment !== null} onClose={onClose} title={t('attachments.previewTitle', { name })} size="80%" centered>
+    <Modal
+      opened={attachment !== null}
+      onClose={onClose}
+      title={t('attachments.previewTitle', { name })}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      size="80%"
+      centered
+    >
       <Stack gap="sm">
         {file.isPending && (
           <Center h="60vh">
@@ -34,15 +44,8 @@ export function AttachmentPreviewModal({ attachment, onClose }: { attachment: At
             {messageOf(file.error)}
           </Alert>
         )}
-        {url && file.data?.mimeType === 'application/pdf' && (
-          <iframe
-            src={`${url}#toolbar=0&navpanes=0`}
-            title={name}
-            data-testid="attachment-preview-pdf"
-            style={{ width: '100%', height: '70vh', border: '1px solid var(--mantine-color-gray-3)' }}
-          />
-        )}
-        {url && file.data && file.data.mimeType !== 'application/pdf' && (
+        {file.data && isPdf && <PdfViewer bytes={file.data.bytes} name={name} />}
+        {url && file.data && !isPdf && (
           <Center mih="30vh" bg="var(--mantine-color-gray-1)" p="sm">
             <img
               src={url}
