@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ftsPhrase, isTrigramQuery, likeContains } from './search';
+import { ftsPhrase, isTrigramQuery, likeContains, pageLimit, textSearch } from './search';
 
 describe('search helpers', () => {
   it('uses the trigram index from three characters (counted as characters, not UTF-16 units)', () => {
@@ -50,5 +50,28 @@ describe('search helpers', () => {
         { numRuns: 200 },
       );
     });
+  });
+});
+
+describe('textSearch', () => {
+  const target = { rowid: 'c.id', fts: 'contracts_fts', likeColumns: ['c.project_name', 'c.search_numbers'] };
+  it('uses the trigram index from three characters on, as one literal phrase', () => {
+    expect(textSearch('政务云', target)).toEqual({
+      sql: 'c.id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?)',
+      params: ['"政务云"'],
+    });
+  });
+  it('falls back to LIKE on every column below three characters, escaping wildcards', () => {
+    expect(textSearch('5%', target)).toEqual({
+      sql: "(c.project_name LIKE ? ESCAPE '\\' OR c.search_numbers LIKE ? ESCAPE '\\')",
+      params: ['%5\\%%', '%5\\%%'],
+    });
+  });
+});
+
+describe('pageLimit', () => {
+  it('selects one page, or everything for printing', () => {
+    expect(pageLimit({ page: 3, pageSize: 50 })).toBe(' LIMIT 50 OFFSET 100');
+    expect(pageLimit()).toBe('');
   });
 });

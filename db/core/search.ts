@@ -15,3 +15,23 @@ export function ftsPhrase(q: string): string {
 export function likeContains(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * The WHERE part of a register's text search: rows whose FTS5 trigram index matches `q` (3+
+ * characters), or whose `likeColumns` contain it (shorter queries).
+ */
+export function textSearch(q: string, target: { rowid: string; fts: string; likeColumns: readonly string[] }): { sql: string; params: unknown[] } {
+  if (isTrigramQuery(q)) {
+    return { sql: `${target.rowid} IN (SELECT rowid FROM ${target.fts} WHERE ${target.fts} MATCH ?)`, params: [ftsPhrase(q)] };
+  }
+  const like = likeContains(q);
+  return {
+    sql: `(${target.likeColumns.map((c) => `${c} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+    params: target.likeColumns.map(() => like),
+  };
+}
+
+/** LIMIT/OFFSET of one page, or nothing for the whole selection (printing, export). */
+export function pageLimit(page?: { page: number; pageSize: number }): string {
+  return page ? ` LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
+}

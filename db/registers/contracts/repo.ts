@@ -13,7 +13,7 @@ import { toDaxie } from '../../../common/contracts/daxie';
 import { installmentTotals } from '../../../common/contracts/installments';
 import { checkContractDates, contractStatus } from '../../../common/contracts/status';
 import type { Db } from '../../core/open';
-import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { pageLimit, textSearch } from '../../core/search';
 import { maskPhones } from '../../../common/privacy/mask';
 import { chineseSortKey } from '../../core/sortkey';
 import { countOverdue } from './obligations';
@@ -229,16 +229,9 @@ function whereClause(filter: Filter): { sql: string; params: unknown[] } {
     params.push(filter.from);
   }
   if (filter.q) {
-    if (isTrigramQuery(filter.q)) {
-      parts.push('c.id IN (SELECT rowid FROM contracts_fts WHERE contracts_fts MATCH ?)');
-      params.push(ftsPhrase(filter.q));
-    } else {
-      const like = likeContains(filter.q);
-      parts.push(
-        `(c.project_name LIKE ? ESCAPE '\\' OR c.search_numbers LIKE ? ESCAPE '\\' OR c.search_parties LIKE ? ESCAPE '\\')`,
-      );
-      params.push(like, like, like);
-    }
+    const search = textSearch(filter.q, { rowid: 'c.id', fts: 'contracts_fts', likeColumns: ['c.project_name', 'c.search_numbers', 'c.search_parties'] });
+    parts.push(search.sql);
+    params.push(...search.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -258,7 +251,7 @@ export function listContracts(
   const where = whereClause(filter);
   const from = 'FROM contracts c CROSS JOIN (SELECT ? AS today) t';
   const total = (db.prepare(`SELECT count(*) AS n ${from} ${where.sql}`).get(today, ...where.params) as { n: number }).n;
-  const limit = page ? ` LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
+  const limit = pageLimit(page);
   const ids = db
     .prepare(`SELECT c.id ${from} ${where.sql} ${orderClause(filter)}${limit}`)
     .pluck()

@@ -4,7 +4,7 @@ import { DomainError } from '../../../common/api/result';
 import type { Org, OrgFields, orgFieldsSchema, orgFilterSchema } from '../../../common/api/org';
 import { ORG_KIND_LABELS } from './labels';
 import type { Db } from '../../core/open';
-import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { pageLimit, textSearch } from '../../core/search';
 import { chineseSortKey } from '../../core/sortkey';
 
 type Fields = z.output<typeof orgFieldsSchema>;
@@ -33,14 +33,9 @@ function whereClause(filter: Filter): { sql: string; params: unknown[] } {
     params.push(filter.kind);
   }
   if (filter.q) {
-    if (isTrigramQuery(filter.q)) {
-      parts.push('id IN (SELECT rowid FROM organisations_fts WHERE organisations_fts MATCH ?)');
-      params.push(ftsPhrase(filter.q));
-    } else {
-      const like = likeContains(filter.q);
-      parts.push(`(name LIKE ? ESCAPE '\\' OR short_name LIKE ? ESCAPE '\\' OR uscc LIKE ? ESCAPE '\\')`);
-      params.push(like, like, like);
-    }
+    const search = textSearch(filter.q, { rowid: 'id', fts: 'organisations_fts', likeColumns: ['name', 'short_name', 'uscc'] });
+    parts.push(search.sql);
+    params.push(...search.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -54,7 +49,7 @@ function orderClause(filter: Filter): string {
 export function listOrgs(db: Db, filter: Filter, page?: { page: number; pageSize: number }): { rows: Org[]; total: number } {
   const where = whereClause(filter);
   const total = (db.prepare(`SELECT count(*) AS n FROM organisations ${where.sql}`).get(...where.params) as { n: number }).n;
-  const limit = page ? ` LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
+  const limit = pageLimit(page);
   const rows = db.prepare(`${SELECT} ${where.sql} ${orderClause(filter)}${limit}`).all(...where.params) as Org[];
   return { rows, total };
 }

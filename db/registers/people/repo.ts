@@ -13,7 +13,7 @@ import {
 } from '../../../common/people/signoff';
 import { maskIdNumber, maskPhone } from '../../../common/privacy/mask';
 import type { Db } from '../../core/open';
-import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { pageLimit, textSearch } from '../../core/search';
 import { chineseSortKey } from '../../core/sortkey';
 
 export type PersonInput = z.output<typeof personFieldsSchema>;
@@ -159,14 +159,9 @@ function whereClause(filter: Filter): { sql: string; params: unknown[] } {
     params.push(filter.signOffStatus);
   }
   if (filter.q) {
-    if (isTrigramQuery(filter.q)) {
-      parts.push('p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)');
-      params.push(ftsPhrase(filter.q));
-    } else {
-      const like = likeContains(filter.q);
-      parts.push(`(p.name LIKE ? ESCAPE '\\' OR p.post LIKE ? ESCAPE '\\' OR p.search_org LIKE ? ESCAPE '\\')`);
-      params.push(like, like, like);
-    }
+    const search = textSearch(filter.q, { rowid: 'p.id', fts: 'people_fts', likeColumns: ['p.name', 'p.post', 'p.search_org'] });
+    parts.push(search.sql);
+    params.push(...search.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -187,7 +182,7 @@ export function listPeople(
   const from = 'FROM people p JOIN organisations o ON o.id = p.org_id CROSS JOIN (SELECT ? AS today, ? AS contract_id) t';
   const params = [today, filter.contractId, ...where.params];
   const total = (db.prepare(`SELECT count(*) AS n ${from} ${where.sql}`).get(...params) as { n: number }).n;
-  const limit = page ? ` LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
+  const limit = pageLimit(page);
   const ids = db.prepare(`SELECT p.id ${from} ${where.sql} ${orderClause(filter)}${limit}`).pluck().all(...params) as number[];
   return { rows: ids.map((id) => getPerson(db, id, today, filter.contractId)), total };
 }

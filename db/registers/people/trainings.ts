@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../common/api/result';
 import type { Training, trainingFieldsSchema, trainingFilterSchema } from '../../../common/api/training';
 import type { Db } from '../../core/open';
-import { ftsPhrase, isTrigramQuery, likeContains } from '../../core/search';
+import { pageLimit, textSearch } from '../../core/search';
 
 export type TrainingInput = z.output<typeof trainingFieldsSchema>;
 type Filter = z.output<typeof trainingFilterSchema>;
@@ -53,14 +53,9 @@ function whereClause(filter: Filter): { sql: string; params: unknown[] } {
     params.push(filter.personId);
   }
   if (filter.q) {
-    if (isTrigramQuery(filter.q)) {
-      parts.push('t.id IN (SELECT rowid FROM trainings_fts WHERE trainings_fts MATCH ?)');
-      params.push(ftsPhrase(filter.q));
-    } else {
-      const like = likeContains(filter.q);
-      parts.push(`(t.topic LIKE ? ESCAPE '\\' OR t.trainer LIKE ? ESCAPE '\\')`);
-      params.push(like, like);
-    }
+    const search = textSearch(filter.q, { rowid: 't.id', fts: 'trainings_fts', likeColumns: ['t.topic', 't.trainer'] });
+    parts.push(search.sql);
+    params.push(...search.params);
   }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
@@ -69,7 +64,7 @@ export function listTrainings(db: Db, filter: Filter, page?: { page: number; pag
   const where = whereClause(filter);
   const total = (db.prepare(`SELECT count(*) AS n FROM trainings t ${where.sql}`).get(...where.params) as { n: number }).n;
   const dir = filter.dir === 'desc' ? 'DESC' : 'ASC';
-  const limit = page ? ` LIMIT ${page.pageSize} OFFSET ${(page.page - 1) * page.pageSize}` : '';
+  const limit = pageLimit(page);
   const rows = db.prepare(`${SELECT} ${where.sql} ORDER BY t.held_on ${dir}, t.id ${dir}${limit}`).all(...where.params) as Row[];
   return { rows: rows.map((r) => hydrate(db, r)), total };
 }
