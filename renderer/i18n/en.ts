@@ -1,4 +1,7 @@
 import type { Messages } from './zh-CN';
+import people from './people.en';
+import peopleRecords from './peopleRecords.en';
+import commitments from './commitments.en';
 
 const en: Messages = {
   app: {
@@ -92,6 +95,9 @@ const en: Messages = {
     registers: 'Registers',
     organisations: 'Organisations',
     contracts: 'Contracts',
+    people: 'People',
+    trainings: 'Training',
+    commitments: 'Commitment templates',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -747,6 +753,9 @@ const en: Messages = {
     voidConfirm: 'Void',
     voided: 'Attachment “{{name}}” voided',
   },
+  people,
+  peopleRecords,
+  commitments,
 };
 
 export default en;

@@ -1,3 +1,7 @@
+import people from './people.zh-CN';
+import peopleRecords from './peopleRecords.zh-CN';
+import commitments from './commitments.zh-CN';
+
 const zhCN = {
   app: {
     name: '保密台账',
@@ -90,6 +94,9 @@ const zhCN = {
     registers: '台账',
     organisations: '单位',
     contracts: '合同',
+    people: '人员',
+    trainings: '保密教育',
+    commitments: '承诺书模板',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -745,6 +752,9 @@ const zhCN = {
     voidConfirm: '确认作废',
     voided: '已作废附件“{{name}}”',
   },
+  people,
+  peopleRecords,
+  commitments,
 } as const;
 
 export default zhCN;

@@ -1,0 +1,4 @@
+/** zh-CN messages of the `peopleRecords` namespace (merged into zh-CN.ts). */
+const peopleRecords = {} as const;
+
+export default peopleRecords;
