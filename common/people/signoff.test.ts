@@ -6,6 +6,7 @@ import {
   annualRenewalDue,
   checkDeparture,
   checkSignOff,
+  departureCommitment,
   mayAccess,
   type Person,
   SIGNOFF_KIND_LABELS,
@@ -356,6 +357,17 @@ describe('checkDeparture', () => {
       detail: '已登记的离岗保密承诺书（2023-12-31）早于其后签署的上岗保密承诺书（2024-03-01），属于此前的离岗，请就本次离岗（2025-06-30）重新签署。',
     });
     expect(checkDeparture(departure, [oldExit, onboarding, exit]).every((i) => i.done)).toBe(true);
+  });
+
+  it('names the commitment that counts, the one the departure sheet prints', () => {
+    const oldExit = { ...exit, signedDate: '2023-12-31' };
+    expect(departureCommitment([onboarding, exit])).toBe(exit);
+    expect(departureCommitment([oldExit, onboarding])).toBeNull();
+    expect(departureCommitment([oldExit, onboarding, exit])).toBe(exit);
+    expect(departureCommitment([onboarding, { ...exit, voided: true }])).toBeNull();
+    // Signed the same day as the 上岗 commitment it closes: it counts.
+    const sameDay = { ...exit, signedDate: onboarding.signedDate };
+    expect(departureCommitment([onboarding, sameDay])).toBe(sameDay);
   });
 });
 

@@ -264,6 +264,26 @@ export interface DepartureItem {
   detail: string;
 }
 
+function exitCommitments<T extends SignOff>(signoffs: readonly T[]): { exit: T | null; latestExit: T | null; latestOther: T | null } {
+  const live = signoffs.filter((s) => !s.voided);
+  const latestOther = live
+    .filter((s) => s.kind !== '离岗保密承诺书')
+    .reduce<T | null>((a, s) => (!a || compareDates(s.signedDate, a.signedDate) > 0 ? s : a), null);
+  const latestExit = live
+    .filter((s) => s.kind === '离岗保密承诺书')
+    .reduce<T | null>((a, s) => (!a || compareDates(s.signedDate, a.signedDate) > 0 ? s : a), null);
+  const exit = latestExit && (!latestOther || compareDates(latestExit.signedDate, latestOther.signedDate) >= 0) ? latestExit : null;
+  return { exit, latestExit, latestOther };
+}
+
+/**
+ * The 离岗保密承诺书 that counts for a departure (rules of {@link checkDeparture}): the latest one
+ * not voided, unless another live sign-off was signed after it; null when none counts.
+ */
+export function departureCommitment<T extends SignOff>(signoffs: readonly T[]): T | null {
+  return exitCommitments(signoffs).exit;
+}
+
 /**
  * The sign-off part of a departure checklist (DESIGN.md §2 "Departure closes everything"): a
  * 离岗保密承诺书 signed, and its 脱密期 set with end ≥ start. A 离岗保密承诺书 counts for this
@@ -271,15 +291,7 @@ export interface DepartureItem {
  * a later commitment belongs to an earlier spell on post).
  */
 export function checkDeparture(departure: Departure, signoffs: readonly SignOff[]): DepartureItem[] {
-  const live = signoffs.filter((s) => !s.voided);
-  const latestOther = live
-    .filter((s) => s.kind !== '离岗保密承诺书')
-    .reduce<SignOff | null>((a, s) => (!a || compareDates(s.signedDate, a.signedDate) > 0 ? s : a), null);
-  const exits = live
-    .filter((s) => s.kind === '离岗保密承诺书')
-    .sort((a, b) => compareDates(b.signedDate, a.signedDate));
-  const latestExit = exits[0];
-  const exit = latestExit && (!latestOther || compareDates(latestExit.signedDate, latestOther.signedDate) >= 0) ? latestExit : null;
+  const { exit, latestExit, latestOther } = exitCommitments(signoffs);
 
   const signItem: DepartureItem = exit
     ? { key: 'departureSignOff', label: '签署离岗保密承诺书', done: true, detail: `已于 ${exit.signedDate} 签署离岗保密承诺书。` }

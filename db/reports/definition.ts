@@ -13,6 +13,8 @@ export interface RegisterColumn<Row> {
 export interface RegisterDefinition<Row> {
   /** Title centred on the first page, e.g. 单位名录. */
   title: string;
+  /** A line under the title naming what the register is of, e.g. the contract of a personnel list. */
+  subtitle?: string;
   /** File name stem for saved files. */
   fileStem: string;
   orientation: 'landscape' | 'portrait';
@@ -69,8 +71,12 @@ export type SheetSection =
       heading?: string;
       columns: { header: string; width: number; align?: 'left' | 'center' | 'right' }[];
       rows: string[][];
-      /** Shown in one cell when there are no rows. */
+      /** Shown in one cell when there are no rows (and no blank rows). */
       empty: string;
+      /** A small line under the heading, e.g. why the rows are to be filled in by hand. */
+      note?: string;
+      /** Ruled empty rows after the rows, to be filled in by hand on paper. */
+      blankRows?: number;
     }
   | { kind: 'text'; heading?: string; text: string };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orgRegister } from '../registers/org/register';
 import { sampleOrg } from '../testing/sample-orgs';
 import type { PrintFrame, RegisterDefinition } from './definition';
-import { escapeHtml, renderRegisterHtml } from './html';
+import { escapeHtml, renderRegisterHtml, renderSheetHtml } from './html';
 
 // Local wall-clock time, as the workstation prints it.
 const frame: PrintFrame = {
@@ -111,7 +111,44 @@ describe('renderRegisterHtml', () => {
     expect(renderRegisterHtml(orgRegister, [voided], frame)).toContain('【已作废：重复登记】原备注');
   });
 
+  it('prints a register’s subtitle under the title', () => {
+    const withSubtitle = renderRegisterHtml({ ...orgRegister, subtitle: '政务云扩展服务　KSY 2024 0516 0003' }, rows, frame);
+    expect(withSubtitle).toContain('<h1>单位名录</h1>\n<div class="subtitle">政务云扩展服务　KSY 2024 0516 0003</div>');
+    expect(html).not.toContain('class="subtitle"');
+  });
+
   it('escapeHtml escapes the five special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderSheetHtml tables', () => {
+  const columns = [
+    { header: '保密编号', width: 10 },
+    { header: '归还日期', width: 8, align: 'center' as const },
+  ];
+
+  it('adds ruled blank rows to fill in by hand, under a note', () => {
+    const html = renderSheetHtml(
+      {
+        title: '交接单',
+        fileStem: 't',
+        orientation: 'portrait',
+        sections: [{ kind: 'table', heading: '持有介质清退', note: '请手工填写', columns, rows: [], empty: '无', blankRows: 3 }],
+      },
+      frame,
+    );
+    expect(html).toContain('<h2>持有介质清退</h2><div class="note">请手工填写</div><table>');
+    expect(count(html, '<tr class="blank"><td></td><td></td></tr>')).toBe(3);
+    expect(html).not.toContain('class="center empty"');
+    expect(html).toMatch(/tr\.blank td \{ height: 8mm; \}/);
+  });
+
+  it('prints the rows, else the empty text in one cell', () => {
+    const sheet = (rows: string[][]) =>
+      renderSheetHtml({ title: '交接单', fileStem: 't', orientation: 'portrait', sections: [{ kind: 'table', columns, rows, empty: '无' }] }, frame);
+    expect(sheet([['JZ-2025-0007', '2025-06-30']])).toContain('<tr><td class="left">JZ-2025-0007</td><td class="center">2025-06-30</td></tr>');
+    expect(sheet([])).toContain('<tr><td class="center empty" colspan="2">无</td></tr>');
+    expect(sheet([])).not.toContain('class="note"');
   });
 });

@@ -102,6 +102,7 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
     : `<tr><td class="center empty" colspan="${def.columns.length + 1}">（无记录）</td></tr>`;
   return printDocument({
     title: def.title,
+    subtitle: def.subtitle,
     orientation: def.orientation,
     frame,
     signatures: def.signatures ?? DEFAULT_SIGNATURES,
@@ -143,12 +144,16 @@ function renderSection(section: SheetSection): string {
       const total = section.columns.reduce((s, c) => s + c.width, 0);
       const cols = section.columns.map((c) => `<col style="width:${((c.width / total) * 100).toFixed(2)}%">`).join('');
       const head = section.columns.map((c) => `<th>${escapeHtml(c.header)}</th>`).join('');
-      const rows = section.rows.length
-        ? section.rows
-            .map((r) => `<tr>${r.map((v, i) => `<td class="${section.columns[i]?.align ?? 'left'}">${escapeHtml(v)}</td>`).join('')}</tr>`)
-            .join('')
-        : `<tr><td class="center empty" colspan="${section.columns.length}">${escapeHtml(section.empty)}</td></tr>`;
-      return `${heading}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+      const blanks = Array.from({ length: section.blankRows ?? 0 }, () => `<tr class="blank">${section.columns.map(() => '<td></td>').join('')}</tr>`);
+      const filled = section.rows.map(
+        (r) => `<tr>${r.map((v, i) => `<td class="${section.columns[i]?.align ?? 'left'}">${escapeHtml(v)}</td>`).join('')}</tr>`,
+      );
+      const rows =
+        filled.length + blanks.length > 0
+          ? [...filled, ...blanks].join('')
+          : `<tr><td class="center empty" colspan="${section.columns.length}">${escapeHtml(section.empty)}</td></tr>`;
+      const note = section.note ? `<div class="note">${escapeHtml(section.note)}</div>` : '';
+      return `${heading}${note}<table><colgroup>${cols}</colgroup><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
     }
     case 'text':
       return `${heading}<div class="text">${escapeHtml(section.text)}</div>`;
@@ -167,7 +172,9 @@ export function renderSheetHtml(def: SheetDefinition, frame: PrintFrame): string
 td { font-size: 9.5pt; }
 table.fields col.label { width: 24mm; }
 table.fields th.label { background: #f4f4f4; font-size: 9pt; text-align: left; font-weight: 700; }
-.text { border: 0.75pt solid #000; padding: 1.5mm; white-space: pre-line; font-size: 9.5pt; }`,
+.text { border: 0.75pt solid #000; padding: 1.5mm; white-space: pre-line; font-size: 9.5pt; }
+.note { font-size: 8.5pt; color: #333; margin: -0.5mm 0 1mm; }
+tr.blank td { height: 8mm; }`,
     body: def.sections.map(renderSection).join('\n'),
   });
 }

@@ -79,6 +79,19 @@ describe('registerToXlsx', () => {
     expect(ws.headerFooter.oddFooter).toBe('&L打印：王保密 2025-06-02 14:05&C第 &P 页 共 &N 页');
   });
 
+  it('puts a subtitle under the title and moves the table down by one row', async () => {
+    const ws = await readSheet(await registerToXlsx({ ...orgRegister, subtitle: '政务云扩展服务　KSY 2024 0516 0003' }, rows, frame));
+    expect(ws.getCell('A1').value).toBe('单位名录');
+    expect(ws.getCell('A2').value).toBe('政务云扩展服务　KSY 2024 0516 0003');
+    expect(ws.getCell(2, orgRegister.columns.length + 1).isMerged).toBe(true);
+    expect(ws.getCell('A3').value).toBe('填报单位：郑州市某某局');
+    expect(ws.getCell('A4').value).toBe('标识：内部&机密\u3000筛选条件：类型：甲方');
+    expect(rowValues(ws, 5)).toEqual(['序号', ...orgRegister.columns.map((c) => c.header)]);
+    expect(ws.pageSetup.printTitlesRow).toBe('5:5');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(ws.getCell(6, 2).value).toBe('北京市卫生健康监督所');
+  });
+
   it('writes an empty register with its frame', async () => {
     const ws = await readSheet(await registerToXlsx(orgRegister, [], { ...frame, marking: '', selection: '' }));
     expect(rowValues(ws, 4)[0]).toBe('序号');

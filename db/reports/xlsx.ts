@@ -18,6 +18,9 @@ export async function registerToXlsx<Row>(
   rows: readonly Row[],
   frame: PrintFrame,
 ): Promise<Uint8Array> {
+  // Title, (subtitle,) unit and date, marking and selection, then the header row.
+  const top = def.subtitle ? 1 : 0;
+  const headerRow = 4 + top;
   const wb = new ExcelJS.Workbook();
   wb.creator = frame.printedBy;
   wb.created = frame.printedAt;
@@ -28,13 +31,13 @@ export async function registerToXlsx<Row>(
       fitToPage: true,
       fitToWidth: 1,
       fitToHeight: 0,
-      printTitlesRow: '4:4',
+      printTitlesRow: `${headerRow}:${headerRow}`,
     },
     headerFooter: {
       oddHeader: `&L&B${escapeHeader(frame.marking)}&R${escapeHeader(def.title)}`,
       oddFooter: `&L${escapeHeader(`打印：${frame.printedBy} ${formatPrintedAt(frame.printedAt)}`)}&C第 &P 页 共 &N 页`,
     },
-    views: [{ state: 'frozen', ySplit: 4 }],
+    views: [{ state: 'frozen', ySplit: headerRow }],
   });
   const width = def.columns.length + 1;
   ws.columns = [{ width: 6 }, ...def.columns.map((c) => ({ width: Math.max(8, c.width * 1.6) }))];
@@ -45,14 +48,21 @@ export async function registerToXlsx<Row>(
   title.font = { bold: true, size: 16 };
   title.alignment = { horizontal: 'center' };
 
-  ws.getCell(2, 1).value = neutralizeCell(`填报单位：${frame.unitName}`);
-  ws.getCell(2, width).value = `打印日期：${formatPrintDate(frame.printedAt)}`;
-  ws.getCell(2, width).alignment = { horizontal: 'right' };
-  ws.getCell(3, 1).value = neutralizeCell(
+  if (def.subtitle) {
+    ws.mergeCells(2, 1, 2, width);
+    const subtitle = ws.getCell(2, 1);
+    subtitle.value = neutralizeCell(def.subtitle);
+    subtitle.alignment = { horizontal: 'center' };
+  }
+
+  ws.getCell(2 + top, 1).value = neutralizeCell(`填报单位：${frame.unitName}`);
+  ws.getCell(2 + top, width).value = `打印日期：${formatPrintDate(frame.printedAt)}`;
+  ws.getCell(2 + top, width).alignment = { horizontal: 'right' };
+  ws.getCell(3 + top, 1).value = neutralizeCell(
     [frame.marking && `标识：${frame.marking}`, frame.selection && `筛选条件：${frame.selection}`].filter(Boolean).join('　'),
   );
 
-  const header = ws.getRow(4);
+  const header = ws.getRow(headerRow);
   header.values = ['序号', ...def.columns.map((c) => c.header)];
   header.font = { bold: true };
   header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
