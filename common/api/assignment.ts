@@ -59,6 +59,15 @@ export type Assignment = z.output<typeof assignmentSchema>;
 export const contractPersonSchema = assignmentSchema.extend({ person: personSchema });
 export type ContractPerson = z.output<typeof contractPersonSchema>;
 
+/**
+ * The printed list of a contract's people (合同人员名单), or with `remoteOnly` of its
+ * 后备（远程）技术支持 staff alone (后备（远程）技术支持人员名单).
+ */
+export const contractPeopleFilterSchema = z.object({
+  contractId: z.number({ error: '请选择合同' }).int().positive({ error: '请选择合同' }),
+  remoteOnly: z.boolean().default(false),
+});
+
 const idRev = { id: z.number().int().positive(), rev: z.number().int().nonnegative() };
 const refs = z.object({
   personId: z.number({ error: '请选择人员' }).int().positive({ error: '请选择人员' }),

@@ -89,6 +89,8 @@ export const personSignOffSchema = z.object({
   validUntil: z.string().nullable(),
   /** The kind of the sign-off the status rests on; null when 未签. */
   kind: z.enum(SIGNOFF_KINDS).nullable(),
+  /** The day that sign-off was signed; null when 未签. */
+  signedDate: z.string().nullable(),
 });
 
 /** A stored person as channels return it: ID number and phone masked. */
@@ -160,6 +162,37 @@ export const departureChecklistSchema = z.object({
   open: z.number().int(),
 });
 export type DepartureChecklist = z.output<typeof departureChecklistSchema>;
+
+export const DEPARTURE_RECORD_STATES = ['pending', 'completed', 'cancelled'] as const;
+
+/** One 调岗/离岗 of a person's history, as it was started and closed. */
+export const departureRecordSchema = z.object({
+  id: z.number().int(),
+  uuid: z.string(),
+  kind: z.enum(DEPARTURE_KINDS),
+  date: z.string(),
+  /** pending: 办理中; completed: 已办结 (例外办结 when `exceptionReason` is set); cancelled: 已撤销. */
+  state: z.enum(DEPARTURE_RECORD_STATES),
+  startedAt: z.string(),
+  startedByName: z.string(),
+  closedAt: z.string().nullable(),
+  closedByName: z.string().nullable(),
+  /** Why it was completed with items open; null otherwise. */
+  exceptionReason: z.string().nullable(),
+  /** The items left open when completed by exception, as they stood then; empty otherwise. */
+  openItems: z.array(checklistItemSchema),
+  cancelReason: z.string().nullable(),
+});
+export type DepartureRecord = z.output<typeof departureRecordSchema>;
+
+/**
+ * The printed 人员离岗交接单 of a person: of the departure given, else of the one being processed,
+ * else of the latest completed one.
+ */
+export const departureSheetFilterSchema = z.object({
+  personId: z.number({ error: '请选择人员' }).int().positive({ error: '请选择人员' }),
+  departureId: z.number().int().positive().nullable().default(null),
+});
 
 const idRev = { id: z.number().int().positive(), rev: z.number().int().nonnegative() };
 
@@ -258,6 +291,13 @@ export const personChannels = {
     output: personSchema,
     permission: 'registers.write',
     audit: 'person.cancelDeparture',
+  }),
+  /** A person's departures, newest first: the one being processed and the closed ones. */
+  'person:departures': channel({
+    input: z.object({ id: z.number().int().positive() }),
+    output: z.array(departureRecordSchema),
+    permission: 'registers.read',
+    audit: null,
   }),
   /** Back on post after a completed 调岗/离岗, from a new 入场日期. */
   'person:reinstate': channel({

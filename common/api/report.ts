@@ -3,12 +3,15 @@ import { channel } from './channel';
 import { auditFilterSchema } from './audit';
 import { orgFilterSchema } from './org';
 import { contractFilterSchema } from './contract';
+import { contractPeopleFilterSchema } from './assignment';
+import { departureSheetFilterSchema } from './person';
+import { signOffRegisterFilterSchema } from './signoff';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -16,6 +19,12 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('contracts'), filter: contractFilterSchema }),
   /** 合同概要表 of one contract. */
   z.object({ register: z.literal('contractSheet'), filter: z.object({ id: z.number().int().positive() }) }),
+  /** 保密承诺书签订台账. */
+  z.object({ register: z.literal('signoffs'), filter: signOffRegisterFilterSchema }),
+  /** 人员离岗交接单 of one person. */
+  z.object({ register: z.literal('departureSheet'), filter: departureSheetFilterSchema }),
+  /** 合同人员名单, or 后备（远程）技术支持人员名单 with `remoteOnly`. */
+  z.object({ register: z.literal('contractPeople'), filter: contractPeopleFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

@@ -92,6 +92,32 @@ export const renewalSchema = z.object({
   message: z.string(),
 });
 
+/**
+ * What the printed 保密承诺书签订台账 lists: sign-offs not voided, of people not voided, ordered by
+ * unit, name and signed date.
+ */
+export const signOffRegisterFilterSchema = z
+  .object({
+    /** Chinese substring of the person's name or unit (name or short name). */
+    q: z.string().trim().max(100, { error: '搜索内容不能超过 100 个字符' }).default(''),
+    /** The person's unit. */
+    orgId: z.number().int().positive().nullable().default(null),
+    /**
+     * The sign-offs for this contract, and the ones binding its people (assignments not voided) to
+     * every contract (contract-free) — all that cover work on it.
+     */
+    contractId: z.number().int().positive().nullable().default(null),
+    kind: z.enum(SIGNOFF_KINDS, { error: '请选择承诺类型' }).nullable().default(null),
+    /** Signed date within [from, to], either end open. */
+    from: optionalDate('起始日期').default(null),
+    to: optionalDate('截止日期').default(null),
+    personId: z.number().int().positive().nullable().default(null),
+  })
+  .superRefine((f, ctx) => {
+    if (f.from && f.to && f.to < f.from) ctx.addIssue({ code: 'custom', path: ['to'], message: `截止日期 ${f.to} 早于起始日期 ${f.from}` });
+  });
+export type SignOffRegisterFilter = z.input<typeof signOffRegisterFilterSchema>;
+
 const idRev = { id: z.number().int().positive(), rev: z.number().int().nonnegative() };
 
 export const signOffChannels = {

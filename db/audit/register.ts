@@ -83,7 +83,12 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   register: '台账',
   audit: '审计记录',
 };
-const REGISTER_TITLES: Readonly<Record<string, string>> = { organisations: '单位名录', contracts: '合同台账', audit: '安全审计记录' };
+const REGISTER_TITLES: Readonly<Record<string, string>> = {
+  organisations: '单位名录',
+  contracts: '合同台账',
+  signoffs: '保密承诺书签订台账',
+  audit: '安全审计记录',
+};
 const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };
 
 export const actionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -61,6 +61,24 @@ describe('textSearch', () => {
       params: ['"政务云"'],
     });
   });
+  it('limits the trigram match to some indexed columns when asked', () => {
+    const people = { rowid: 'p.id', fts: 'people_fts', likeColumns: ['p.name', 'p.search_org'], ftsColumns: ['name', 'org'] };
+    expect(textSearch('金山云', people)).toEqual({
+      sql: 'p.id IN (SELECT rowid FROM people_fts WHERE people_fts MATCH ?)',
+      params: ['{name org} : "金山云"'],
+    });
+    const db = new Database(':memory:');
+    try {
+      db.exec(`CREATE VIRTUAL TABLE people_fts USING fts5(name, post, org, tokenize = 'trigram');
+        INSERT INTO people_fts(rowid, name, post, org) VALUES (1, '张三', '运维工程师', '金山云'), (2, '李四', '金山云驻场', '某某局');`);
+      const hits = (q: string) =>
+        db.prepare(`SELECT p.id FROM (SELECT rowid AS id FROM people_fts) p WHERE ${textSearch(q, people).sql} ORDER BY p.id`).pluck().all(...textSearch(q, people).params);
+      expect(hits('金山云')).toEqual([1]);
+      expect(hits('运维工')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
   it('falls back to LIKE on every column below three characters, escaping wildcards', () => {
     expect(textSearch('5%', target)).toEqual({
       sql: "(c.project_name LIKE ? ESCAPE '\\' OR c.search_numbers LIKE ? ESCAPE '\\')",

@@ -18,11 +18,16 @@ export function likeContains(q: string): string {
 
 /**
  * The WHERE part of a register's text search: rows whose FTS5 trigram index matches `q` (3+
- * characters), or whose `likeColumns` contain it (shorter queries).
+ * characters) — in `ftsColumns` only when given, else in any indexed column — or whose
+ * `likeColumns` contain it (shorter queries).
  */
-export function textSearch(q: string, target: { rowid: string; fts: string; likeColumns: readonly string[] }): { sql: string; params: unknown[] } {
+export function textSearch(
+  q: string,
+  target: { rowid: string; fts: string; likeColumns: readonly string[]; ftsColumns?: readonly string[] },
+): { sql: string; params: unknown[] } {
   if (isTrigramQuery(q)) {
-    return { sql: `${target.rowid} IN (SELECT rowid FROM ${target.fts} WHERE ${target.fts} MATCH ?)`, params: [ftsPhrase(q)] };
+    const phrase = target.ftsColumns ? `{${target.ftsColumns.join(' ')}} : ${ftsPhrase(q)}` : ftsPhrase(q);
+    return { sql: `${target.rowid} IN (SELECT rowid FROM ${target.fts} WHERE ${target.fts} MATCH ?)`, params: [phrase] };
   }
   const like = likeContains(q);
   return {

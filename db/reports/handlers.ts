@@ -10,6 +10,9 @@ import { contractRegister, selectContractRegister } from '../registers/contracts
 import { getContract, localDate } from '../registers/contracts/repo';
 import { listObligations } from '../registers/contracts/obligations';
 import { contractSheet } from '../registers/contracts/sheet';
+import { contractLine, selectContractPeople } from '../registers/people/contract-people';
+import { selectDepartureSheet } from '../registers/people/departure-sheet';
+import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -28,6 +31,9 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   organisations: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contracts: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contractSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  signoffs: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  departureSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -35,6 +41,9 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   organisations: '单位名录',
   contracts: '合同台账',
   contractSheet: '合同概要表',
+  signoffs: '保密承诺书签订台账',
+  departureSheet: '人员离岗交接单',
+  contractPeople: '合同人员名单',
   audit: '安全审计记录',
 };
 
@@ -48,9 +57,13 @@ function requirePermission(ctx: HandlerContext, selection: Selection, output: Ou
   );
 }
 
-/** A register (rows under one header) or a sheet about one record. */
+/**
+ * A register (rows under one header) or a sheet about one record. A register of one record's
+ * things (a contract's people) is audited on that record, `about` naming it in the summary; the
+ * others on the register, `about` naming what the rows were chosen by.
+ */
 type Printable =
-  | { kind: 'register'; def: RegisterDefinition<never>; rows: readonly unknown[] }
+  | { kind: 'register'; def: RegisterDefinition<never>; rows: readonly unknown[]; about?: string; target?: { type: string; id: string } }
   | { kind: 'sheet'; def: SheetDefinition; targetType: string; targetId: string };
 
 type Prepared = Printable & { frame: PrintFrame; count: number };
@@ -70,6 +83,19 @@ function pick(ctx: HandlerContext, selection: Selection): Printable & { selectio
       const c = getContract(ctx.db, selection.filter.id, today);
       const def = contractSheet(c, listObligations(ctx.db, c.id, false, today), today);
       return { kind: 'sheet', def, targetType: 'contract', targetId: c.uuid, selection: '' };
+    }
+    case 'signoffs': {
+      const { rows, selection: text } = selectSignOffRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: signOffRegister as RegisterDefinition<never>, rows, about: text, selection: text };
+    }
+    case 'departureSheet': {
+      const { person, def } = selectDepartureSheet(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'sheet', def, targetType: 'person', targetId: person.uuid, selection: '' };
+    }
+    case 'contractPeople': {
+      const { contract, def, rows } = selectContractPeople(ctx.db, selection.filter, localDate(ctx.now()));
+      const target = { type: 'contract', id: contract.uuid };
+      return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: contractLine(contract), target, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
@@ -108,9 +134,9 @@ function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | nu
     return;
   }
   ctx.audit({
-    targetType: 'register',
-    targetId: selection.register,
-    summary: `${what}“${p.def.title}”，共 ${p.rows.length} 条${where}`,
+    targetType: p.target?.type ?? 'register',
+    targetId: p.target?.id ?? selection.register,
+    summary: `${what}“${p.def.title}”${p.about ? `（${p.about}）` : ''}，共 ${p.rows.length} 条${where}`,
     after: { selection, path, rows: p.rows.length, marking: p.frame.marking },
   });
 }

@@ -29,10 +29,26 @@ export function getAssignment(db: Db, id: number): Assignment {
   return row;
 }
 
+/** The role as printed: 开发, 开发（前端）, or what 其他 was said to mean. */
+export function roleText(a: Pick<Assignment, 'role' | 'roleNote'>): string {
+  if (a.role === '其他') return a.roleNote;
+  return a.roleNote ? `${a.role}（${a.roleNote}）` : a.role;
+}
+
 /** 张三 在合同“…”（KSY…）担任开发 */
 export function describeAssignment(a: Pick<Assignment, 'personName' | 'contractProjectName' | 'contractMainNumber' | 'role' | 'roleNote'>): string {
-  const role = a.role === '其他' ? a.roleNote : a.roleNote ? `${a.role}（${a.roleNote}）` : a.role;
-  return `${a.personName} 在合同“${a.contractProjectName}”${a.contractMainNumber ? `（${a.contractMainNumber}）` : ''}担任${role}`;
+  return `${a.personName} 在合同“${a.contractProjectName}”${a.contractMainNumber ? `（${a.contractMainNumber}）` : ''}担任${roleText(a)}`;
+}
+
+/** A person's roles on a contract (assignments not voided), in the order of ASSIGNMENT_ROLES. */
+export function rolesOnContract(db: Db, personId: number, contractId: number): string[] {
+  const rows = db
+    .prepare(
+      `SELECT DISTINCT a.role, a.role_note AS roleNote FROM person_assignments a
+       WHERE a.person_id = ? AND a.contract_id = ? AND a.voided_at IS NULL ORDER BY ${ROLE_ORDER}, a.role_note`,
+    )
+    .all(personId, contractId) as Pick<Assignment, 'role' | 'roleNote'>[];
+  return [...new Set(rows.map(roleText))];
 }
 
 function requireContract(db: Db, contractId: number, what: string): { projectName: string } {

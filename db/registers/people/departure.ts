@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { ChecklistItemView, DepartureChecklist, DepartureKind, Person } from '../../../common/api/person';
+import type { ChecklistItemView, DepartureChecklist, DepartureKind, DepartureRecord, Person } from '../../../common/api/person';
 import { DomainError } from '../../../common/api/result';
 import type { CivilDate } from '../../../common/contracts/civil-date';
 import { checkDeparture } from '../../../common/people/signoff';
 import type { Db } from '../../core/open';
-import { describePerson, getPerson, loadSignOffs, pendingDeparture, requireCurrentPerson, touchPerson } from './repo';
+import { describePerson, getPerson, loadSignOffs, pendingDeparture, personRef, requireCurrentPerson, touchPerson } from './repo';
 
 /**
  * The departure workflow (DESIGN.md §2 “Departure closes everything”).
@@ -71,6 +71,25 @@ export function registerDepartureProvider(provider: DepartureProvider): () => vo
 
 export function departureProviders(): readonly DepartureProvider[] {
   return [...providers];
+}
+
+const RECORD_SELECT = `SELECT id, uuid, kind, date, state, started_at AS startedAt, started_by_name AS startedByName,
+    closed_at AS closedAt, closed_by_name AS closedByName, exception_reason AS exceptionReason,
+    open_items_json AS openItemsJson, cancel_reason AS cancelReason
+  FROM person_departures`;
+
+type RecordRow = Omit<DepartureRecord, 'openItems'> & { openItemsJson: string | null };
+
+const toRecord = ({ openItemsJson, ...row }: RecordRow): DepartureRecord => ({
+  ...row,
+  openItems: openItemsJson ? (JSON.parse(openItemsJson) as ChecklistItemView[]) : [],
+});
+
+/** A person's departures, newest started first: the one being processed and the closed ones. */
+export function listDepartures(db: Db, personId: number): DepartureRecord[] {
+  personRef(db, personId);
+  const rows = db.prepare(`${RECORD_SELECT} WHERE person_id = ? ORDER BY started_at DESC, id DESC`).all(personId) as RecordRow[];
+  return rows.map(toRecord);
 }
 
 function requirePending(db: Db, person: Person, what: string) {

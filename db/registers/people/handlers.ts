@@ -2,7 +2,7 @@ import { REVEAL_FIELD_LABELS, type personChannels } from '../../../common/api/pe
 import { tx, type HandlerContext, type Handlers } from '../../router/handlers';
 import { localDate } from '../contracts/repo';
 import { accessCheck } from './access';
-import { cancelDeparture, completeDeparture, departureChecklist, reinstatePerson, startDeparture } from './departure';
+import { cancelDeparture, completeDeparture, departureChecklist, listDepartures, reinstatePerson, startDeparture } from './departure';
 import { createPerson, describePerson, getPerson, listPeople, revealPerson, updatePerson, voidPerson } from './repo';
 
 const TARGET = 'person';
@@ -67,6 +67,7 @@ export const personHandlers: Handlers<typeof personChannels> = {
     });
     return done.after;
   }),
+  'person:departures': tx((ctx, { id }) => listDepartures(ctx.db, id)),
   'person:reinstate': tx((ctx, { id, rev, enteredOn }) => {
     const now = ctx.now();
     const { before, after } = reinstatePerson(ctx.db, id, rev, enteredOn, ctx.session.accountId, now.toISOString(), localDate(now));

@@ -76,15 +76,19 @@ export function pendingDeparture(db: Db, personId: number): PendingDeparture | n
   return row ?? null;
 }
 
-function hydrate(db: Db, row: PersonRow, today: string, contractId: number | null): Person {
-  const s = signOffStatus(loadSignOffs(db, row.id), { today, contractId });
-  const lastTrainingOn = db
+/** The day of the last 保密教育 (not voided) the person attended, on or before `onOrBefore` when given. */
+export function lastTrainingOn(db: Db, personId: number, onOrBefore: string | null = null): string | null {
+  return db
     .prepare(
       `SELECT max(t.held_on) FROM training_attendees a JOIN trainings t ON t.id = a.training_id
-       WHERE a.person_id = ? AND t.voided_at IS NULL`,
+       WHERE a.person_id = ? AND t.voided_at IS NULL AND (? IS NULL OR t.held_on <= ?)`,
     )
     .pluck()
-    .get(row.id) as string | null;
+    .get(personId, onOrBefore, onOrBefore) as string | null;
+}
+
+function hydrate(db: Db, row: PersonRow, today: string, contractId: number | null): Person {
+  const s = signOffStatus(loadSignOffs(db, row.id), { today, contractId });
   return {
     id: row.id,
     uuid: row.uuid,
@@ -100,8 +104,8 @@ function hydrate(db: Db, row: PersonRow, today: string, contractId: number | nul
     leftOn: row.left_on,
     note: row.note,
     departure: pendingDeparture(db, row.id),
-    signOff: { status: s.status, reason: s.reason, validUntil: s.validUntil, kind: s.basis?.kind ?? null },
-    lastTrainingOn,
+    signOff: { status: s.status, reason: s.reason, validUntil: s.validUntil, kind: s.basis?.kind ?? null, signedDate: s.basis?.signedDate ?? null },
+    lastTrainingOn: lastTrainingOn(db, row.id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     voidedAt: row.voided_at,

@@ -2,6 +2,9 @@
  * Shared set-up of the people register's tests: a fixed clock, two units, a contract, and ID
  * numbers with a correct check character. Never imported by production code.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type ExcelJS from 'exceljs';
 import type { Contract } from '../../../common/api/contract';
 import type { Org } from '../../../common/api/org';
 import type { Person } from '../../../common/api/person';
@@ -9,6 +12,7 @@ import type { Result } from '../../../common/api/result';
 import type { SignOffRecord } from '../../../common/api/signoff';
 import { idCheckDigit } from '../../../common/people/id-number';
 import { OFFICER, openTestCore, valueOf, type TestCore } from '../../testing/fixtures';
+import { readWorkbook } from '../../testing/workbook';
 
 /** An 18-character ID number from its first 17 digits, with the right check character. */
 export const idNumber = (first17: string): string => first17 + idCheckDigit(first17);
@@ -77,6 +81,41 @@ export async function openPeopleWorld(day = '2024-06-01'): Promise<PeopleWorld> 
       );
     },
   };
+}
+
+const PRINT_OPTIONS = { marking: '内部', unitName: '北京市卫生健康监督所' };
+
+/** Prints a register or sheet through `report:print` and returns the HTML the shell was given. */
+export async function printedHtml(w: PeopleWorld, selection: unknown, session = OFFICER): Promise<string> {
+  valueOf(await w.call('report:print', { selection, options: PRINT_OPTIONS }, session));
+  const call = w.core.shell.calls.at(-1);
+  if (!call || call.method !== 'printHtml') throw new Error('nothing printed');
+  return call.html;
+}
+
+/** Exports a register through `report:xlsx` into the test's directory and reads the workbook back. */
+export async function exportedSheet(w: PeopleWorld, selection: unknown): Promise<ExcelJS.Worksheet> {
+  const path = join(w.core.dir, `export-${++seq}.xlsx`);
+  w.core.shell.savePath = path;
+  valueOf(await w.call('report:xlsx', { selection, options: PRINT_OPTIONS }));
+  const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0];
+  if (!ws) throw new Error('no worksheet');
+  return ws;
+}
+
+/** The cells of each row of a printed register's table (the first table's body), in order; none for （无记录）. */
+export function tableRows(html: string): string[][] {
+  const body = html.slice(html.indexOf('<tbody>'), html.indexOf('</tbody>'));
+  return [...body.matchAll(/<tr>(.*?)<\/tr>/gs)]
+    .filter((m) => !m[1]!.includes('class="center empty"'))
+    .map((m) => [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) => c[1]!));
+}
+
+/** Every cell of a worksheet as text, row by row, for “never appears” checks. */
+export function sheetText(ws: ExcelJS.Worksheet): string {
+  const lines: string[] = [];
+  ws.eachRow((row) => lines.push((row.values as unknown[]).map((v) => (v === null || v === undefined ? '' : String(v))).join('\t')));
+  return lines.join('\n');
 }
 
 export function errorOf(result: Result<unknown>) {
