@@ -191,7 +191,7 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
     def: {
       title: '人员离岗交接单',
       subtitle: `${describePerson(person)}\u3000${departure.kind} ${departure.date}`,
-      fileStem: `离岗交接单-${person.name}-${departure.date}`,
+      fileStem: `离岗交接单-${person.name}`,
       orientation: 'portrait',
       sections,
       signatures: ['经办人', '审批人', '本人', '日期'],

@@ -72,12 +72,13 @@ describe('sign-offs (保密承诺)', () => {
 
   it('derives the person’s status with a fixed clock: 有效 → 即将到期 → 已过期, and 有效 again after re-signing', async () => {
     const p = await w.person({ name: '张三' });
-    expect((await get(p.id)).signOff).toEqual({ status: '未签', kind: null, validUntil: null, reason: '未签署上岗保密承诺书或保密协议。' });
+    expect((await get(p.id)).signOff).toEqual({ status: '未签', kind: null, validUntil: null, signedDate: null, reason: '未签署上岗保密承诺书或保密协议。' });
     await w.signOff(p.id, { validUntil: '2024-12-31' });
     expect((await get(p.id)).signOff).toEqual({
       status: '有效',
       kind: '上岗保密承诺书',
       validUntil: '2024-12-31',
+      signedDate: '2024-05-20',
       reason: '上岗保密承诺书（2024-05-20 签署）有效至 2024-12-31。',
     });
     w.at('2024-12-01');
@@ -87,7 +88,7 @@ describe('sign-offs (保密承诺)', () => {
     w.at('2025-01-01');
     expect((await get(p.id)).signOff).toMatchObject({ status: '已过期', reason: '上岗保密承诺书（2024-05-20 签署）已于 2024-12-31 到期，请重新签署。' });
     await w.signOff(p.id, { kind: '保密协议', signedDate: '2025-01-01' });
-    expect((await get(p.id)).signOff).toMatchObject({ status: '有效', kind: '保密协议', validUntil: null });
+    expect((await get(p.id)).signOff).toMatchObject({ status: '有效', kind: '保密协议', validUntil: null, signedDate: '2025-01-01' });
   });
 
   it('a voided sign-off no longer counts, stays listed when asked, and cannot be edited or deleted', async () => {
