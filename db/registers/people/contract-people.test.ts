@@ -112,6 +112,7 @@ describe('合同人员名单', () => {
 describe('合同人员名单 columns', () => {
   const def = () => contractPeopleRegister(w.contract, false);
   it.each([
+    ['所属单位', '北京金山云网络技术有限公司'],
     ['起止日期', '至2025-05-31'],
     ['保密承诺状态', '即将到期'],
     ['承诺签订日期', '2024-05-20'],

@@ -46,14 +46,14 @@ export function contractPeopleRegister(c: Contract, remoteOnly: boolean): Regist
     fontSize: 9,
     columns: [
       { header: '姓名', width: 6, value: (p) => p.person.name },
-      { header: '所属单位', width: 13, value: (p) => p.person.orgName },
+      { header: '所属单位', width: 14.5, value: (p) => p.person.orgName },
       { header: '岗位', width: 9, value: post },
       { header: '项目角色', width: 9, value: roleText },
       { header: '起止日期', width: 7.5, align: 'center', value: period },
       { header: '保密承诺状态', width: 7.5, align: 'center', value: signOffText },
       { header: '承诺签订日期', width: 7.5, align: 'center', value: (p) => p.person.signOff.signedDate ?? '—' },
-      { header: '身份证号（脱敏）', width: 12, align: 'center', value: (p) => p.person.idNumberMasked },
-      { header: '联系方式（脱敏）', width: 9, align: 'center', value: (p) => p.person.phoneMasked },
+      { header: '身份证号（脱敏）', width: 11, align: 'center', value: (p) => p.person.idNumberMasked },
+      { header: '联系方式（脱敏）', width: 8.5, align: 'center', value: (p) => p.person.phoneMasked },
     ],
   };
 }

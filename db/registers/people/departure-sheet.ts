@@ -29,7 +29,7 @@ const HAND_SECTIONS: readonly { providerId: string; heading: string; columns: st
 ];
 
 export const NOT_REGISTERED_NOTE = '本系统尚未登记此类事项，请手工填写';
-const BLANK_ROWS = 4;
+const BLANK_ROWS = 3;
 
 const NUMERALS = '一二三四五六七八九十';
 
@@ -80,6 +80,13 @@ function signOffsFor<T extends SignOff>(d: DepartureRecord, signoffs: readonly T
   return nextSpell === null ? [...signoffs] : signoffs.filter((s) => compareDates(s.signedDate, nextSpell) < 0);
 }
 
+/** The items left open by an exception, one line per register: 保密承诺：签署离岗保密承诺书、设定脱密期 */
+function openItemsText(items: readonly ChecklistItemView[]): string {
+  const byRegister = new Map<string, string[]>();
+  for (const i of items) byRegister.set(i.providerLabel, [...(byRegister.get(i.providerLabel) ?? []), i.label]);
+  return [...byRegister].map(([register, labels]) => `${register}：${labels.join('、')}`).join('\n');
+}
+
 function itemRows(items: readonly ChecklistItemView[]): string[][] {
   return items.map((i) => [i.label, `${i.done ? '已办结' : '未办结'}：${i.detail}`, '']);
 }
@@ -123,7 +130,12 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
       { label: '类别', value: departure.kind },
       { label: `${departure.kind}日期`, value: departure.date },
       { label: '办理状态', value: stateText(departure, openNow), span: 2 },
-      ...(departure.exceptionReason ? [{ label: '例外原因', value: departure.exceptionReason, span: 2 }] : []),
+      ...(departure.exceptionReason
+        ? [
+            { label: '例外原因', value: departure.exceptionReason, span: 2 },
+            { label: '未办结事项', value: openItemsText(departure.openItems), span: 2 },
+          ]
+        : []),
     ],
   });
 
@@ -158,10 +170,10 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
   const declassify = exit?.declassifyFrom && exit.declassifyTo ? `${exit.declassifyFrom} 至 ${exit.declassifyTo}` : exit ? '未约定' : '';
   sections.push({
     kind: 'fields',
-    heading: heading('离岗保密承诺'),
+    heading: heading('离岗保密承诺书'),
     perLine: 2,
     fields: [
-      { label: '离岗保密承诺书签订日期', value: exit ? exit.signedDate : '未签署' },
+      { label: '签订日期', value: exit ? exit.signedDate : '未签署' },
       { label: '脱密期起止', value: declassify },
     ],
   });
@@ -169,20 +181,6 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
   const known = new Set([signOffDepartureProvider.id, ...HAND_SECTIONS.map((h) => h.providerId)]);
   for (const p of providers.filter((x) => !known.has(x.id))) {
     sections.push({ kind: 'table', heading: heading(p.label), columns: ITEM_COLUMNS, rows: itemRows(reported.get(p.id) ?? []), empty: nothing });
-  }
-
-  if (departure.exceptionReason) {
-    sections.push({
-      kind: 'table',
-      heading: heading('例外办结时未办结的事项'),
-      columns: [
-        { header: '类别', width: 8 },
-        { header: '事项', width: 14 },
-        { header: '情况', width: 24 },
-      ],
-      rows: departure.openItems.map((i) => [i.providerLabel, i.label, i.detail]),
-      empty: '无',
-    });
   }
 
   return {
