@@ -155,6 +155,7 @@ describe('audit register helpers', () => {
     expect(targetLabel('organisation', '1f0c2a7e-1111-4222-8333-944445555666')).toBe('单位 1f0c2a7e…');
     expect(targetLabel('account', 'zhang.bm')).toBe('账户 zhang.bm');
     expect(targetLabel('register', 'organisations')).toBe('台账 单位名录');
+    expect(targetLabel('register', 'signoffs')).toBe('台账 保密承诺书签订台账');
     expect(targetLabel('audit', '12')).toBe('审计记录 第 12 条');
     expect(targetLabel('audit', null)).toBe('审计记录');
     expect(targetLabel(null, null)).toBe('');
