@@ -10,7 +10,7 @@ import { contractRegister, selectContractRegister } from '../registers/contracts
 import { getContract, localDate } from '../registers/contracts/repo';
 import { listObligations } from '../registers/contracts/obligations';
 import { contractSheet } from '../registers/contracts/sheet';
-import { contractLine, selectContractPeople } from '../registers/people/contract-people';
+import { selectContractPeople } from '../registers/people/contract-people';
 import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
@@ -95,7 +95,7 @@ function pick(ctx: HandlerContext, selection: Selection): Printable & { selectio
     case 'contractPeople': {
       const { contract, def, rows } = selectContractPeople(ctx.db, selection.filter, localDate(ctx.now()));
       const target = { type: 'contract', id: contract.uuid };
-      return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: contractLine(contract), target, selection: '' };
+      return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: def.subtitle, target, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);

@@ -26,7 +26,7 @@ function signOffText(p: ContractPerson): string {
 }
 
 /** 政务云扩展服务、KSY 2024 0516 0003、甲方：…、乙方：…, separated by ideographic spaces. */
-export function contractLine(c: Pick<Contract, 'projectName' | 'mainNumber' | 'clientName' | 'vendorName' | 'voidedAt'>): string {
+function contractLine(c: Pick<Contract, 'projectName' | 'mainNumber' | 'clientName' | 'vendorName' | 'voidedAt'>): string {
   return [c.projectName, c.mainNumber, `甲方：${c.clientName}`, `乙方：${c.vendorName}`, c.voidedAt ? '（合同已作废）' : '']
     .filter(Boolean)
     .join('\u3000');
