@@ -35,14 +35,6 @@ export function useContractHistory(id: number | null, rev: number | undefined) {
   });
 }
 
-/** Active organisations for the party selects and the party filter. */
-export function usePartyOptions() {
-  return useQuery({
-    queryKey: ['org:list', 'parties'],
-    queryFn: () => unwrap(api().org.list({ q: '', kind: null, status: 'active', sort: 'name', dir: 'asc', page: 1, pageSize: 200 })),
-  });
-}
-
 export function useContractMutations() {
   const qc = useQueryClient();
   const refresh = async () => {
