@@ -35,6 +35,16 @@ export function useContractHistory(id: number | null, rev: number | undefined) {
   });
 }
 
+/** Contracts not voided matching `q` (number, project, party), most recently signed first: for pickers and filters. */
+export function useContractOptions(q: string) {
+  return useQuery({
+    queryKey: ['contract:list', 'options', q],
+    queryFn: () =>
+      unwrap(api().contract.list({ q, status: null, orgId: null, from: null, to: null, voided: 'exclude', sort: 'signedDate', dir: 'desc', page: 1, pageSize: 50 })),
+    placeholderData: keepPreviousData,
+  });
+}
+
 export function useContractMutations() {
   const qc = useQueryClient();
   const refresh = async () => {
