@@ -114,60 +114,64 @@ export function PeopleListPage() {
         </Paper>
       ) : (
         <>
-          <Group gap="sm">
-            <SearchInput maw={280} placeholder={t('people.searchPlaceholder')} value={view.q} onChange={(value) => view.set({ q: value })} />
-            <Select
-              w={200}
-              aria-label={t('people.fields.org')}
-              placeholder={t('people.fields.org')}
-              clearable
-              searchable
-              data={orgOptions}
-              value={view.orgId === null ? null : String(view.orgId)}
-              onChange={(v) => view.set({ orgId: v === null ? null : Number(v) })}
-            />
-            <ContractSelect
-              w={240}
-              aria-label={t('people.filters.contract')}
-              placeholder={t('people.filters.contract')}
-              clearable
-              nothingFoundMessage={t('people.filters.noContract')}
-              value={view.contractId}
-              onChange={(contractId) => view.set({ contractId })}
-            />
-            <Select
-              w={110}
-              aria-label={t('people.fields.status')}
-              placeholder={t('people.fields.status')}
-              clearable
-              data={PERSON_STATUSES.map((s) => ({ value: s, label: t(`people.status.${s}`) }))}
-              value={view.status}
-              onChange={(v) => view.set({ status: (v as PersonStatus | null) ?? null })}
-            />
-            <Select
-              w={130}
-              aria-label={t('people.fields.signOff')}
-              placeholder={t('people.fields.signOff')}
-              clearable
-              data={SIGNOFF_STATUSES.map((s) => ({ value: s, label: t(`people.signOffStatus.${s}`) }))}
-              value={view.signOffStatus}
-              onChange={(v) => view.set({ signOffStatus: (v as SignOffStatus | null) ?? null })}
-            />
-            <Chip checked={view.departing} onChange={(departing) => view.set({ departing })} variant="outline" color="orange">
-              {t('people.filters.departing')}
-            </Chip>
-            <Select
-              w={120}
-              aria-label={t('people.filters.voided')}
-              allowDeselect={false}
-              data={(['exclude', 'only', 'include'] as const).map((s) => ({ value: s, label: t(`people.voidedFilter.${s}`) }))}
-              value={view.voided}
-              onChange={(v) => view.set({ voided: (v as typeof view.voided | null) ?? 'exclude' })}
-            />
-            <Text size="sm" c="dimmed" ml="auto" data-testid="person-total">
-              {t('common.records', { count: total })}
-            </Text>
-          </Group>
+          <Stack gap="xs">
+            <Group gap="sm">
+              <SearchInput maw={360} placeholder={t('people.searchPlaceholder')} value={view.q} onChange={(value) => view.set({ q: value })} />
+              <Select
+                w={260}
+                aria-label={t('people.fields.org')}
+                placeholder={t('people.fields.org')}
+                clearable
+                searchable
+                data={orgOptions}
+                value={view.orgId === null ? null : String(view.orgId)}
+                onChange={(v) => view.set({ orgId: v === null ? null : Number(v) })}
+              />
+              <ContractSelect
+                w={320}
+                aria-label={t('people.filters.contract')}
+                placeholder={t('people.filters.contract')}
+                clearable
+                nothingFoundMessage={t('people.filters.noContract')}
+                value={view.contractId}
+                onChange={(contractId) => view.set({ contractId })}
+              />
+            </Group>
+            <Group gap="sm">
+              <Select
+                w={120}
+                aria-label={t('people.fields.status')}
+                placeholder={t('people.fields.status')}
+                clearable
+                data={PERSON_STATUSES.map((s) => ({ value: s, label: t(`people.status.${s}`) }))}
+                value={view.status}
+                onChange={(v) => view.set({ status: (v as PersonStatus | null) ?? null })}
+              />
+              <Select
+                w={140}
+                aria-label={t('people.fields.signOff')}
+                placeholder={t('people.fields.signOff')}
+                clearable
+                data={SIGNOFF_STATUSES.map((s) => ({ value: s, label: t(`people.signOffStatus.${s}`) }))}
+                value={view.signOffStatus}
+                onChange={(v) => view.set({ signOffStatus: (v as SignOffStatus | null) ?? null })}
+              />
+              <Select
+                w={120}
+                aria-label={t('people.filters.voided')}
+                allowDeselect={false}
+                data={(['exclude', 'only', 'include'] as const).map((s) => ({ value: s, label: t(`people.voidedFilter.${s}`) }))}
+                value={view.voided}
+                onChange={(v) => view.set({ voided: (v as typeof view.voided | null) ?? 'exclude' })}
+              />
+              <Chip checked={view.departing} onChange={(departing) => view.set({ departing })} variant="outline" color="orange">
+                {t('people.filters.departing')}
+              </Chip>
+              <Text size="sm" c="dimmed" ml="auto" data-testid="person-total">
+                {t('common.records', { count: total })}
+              </Text>
+            </Group>
+          </Stack>
 
           {list.isError && (
             <Alert color="red" variant="light" title={t('common.failed')}>
@@ -233,8 +237,8 @@ export function PeopleListPage() {
                 accessor: 'signOff',
                 // With a contract chosen, the core scopes the status to it.
                 title: view.contractId === null ? t('people.fields.signOff') : t('people.fields.signOffForContract'),
-                width: 110,
-                render: (p) => <SignOffBadge signOff={p.signOff} />,
+                width: view.contractId === null ? 110 : 160,
+                render: (p) => <SignOffBadge signOff={p.signOff} muted={p.status !== '在岗' || p.voidedAt !== null} />,
               },
               { accessor: 'enteredOn', title: t('people.fields.enteredOn'), sortable: true, width: 110, render: (p) => p.enteredOn ?? '—' },
               { accessor: 'lastTrainingOn', title: t('people.fields.lastTrainingOn'), width: 120, render: (p) => p.lastTrainingOn ?? t('people.noTraining') },

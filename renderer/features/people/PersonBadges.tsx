@@ -37,12 +37,15 @@ export function PersonStatusBadge({ person, size, withDeparture = true }: { pers
   );
 }
 
-/** 有效 / 即将到期 / 已过期 / 未签, with the reason in a tooltip. */
-export function SignOffBadge({ signOff, size }: { signOff: Person['signOff']; size?: BadgeProps['size'] }) {
+/**
+ * 有效 / 即将到期 / 已过期 / 未签, with the reason in a tooltip; in grey for a person no longer on
+ * post (`muted`), whom no commitment makes eligible for access anyway.
+ */
+export function SignOffBadge({ signOff, size, muted = false }: { signOff: Person['signOff']; size?: BadgeProps['size']; muted?: boolean }) {
   const { t } = useTranslation();
   return (
     <Tooltip label={signOff.reason} multiline w={300}>
-      <Badge color={SIGNOFF_STATUS_COLORS[signOff.status]} variant={signOff.status === '未签' ? 'outline' : 'light'} size={size}>
+      <Badge color={muted ? 'gray' : SIGNOFF_STATUS_COLORS[signOff.status]} variant={signOff.status === '未签' ? 'outline' : 'light'} size={size}>
         {t(`people.signOffStatus.${signOff.status}`)}
       </Badge>
     </Tooltip>

@@ -82,7 +82,7 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
                     {p.name}
                   </Text>
                   <PersonStatusBadge person={p} withDeparture={false} />
-                  {!p.voidedAt && <SignOffBadge signOff={p.signOff} />}
+                  {!p.voidedAt && <SignOffBadge signOff={p.signOff} muted={p.status !== '在岗'} />}
                 </Group>
                 <Text size="sm" c="dimmed">
                   {[p.orgName, p.post].filter(Boolean).join(' · ')}
@@ -135,7 +135,11 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
             <SimpleGrid cols={3}>
               <DetailItem label={t('people.fields.org')}>{p.orgName}</DetailItem>
               <DetailItem label={t('people.fields.post')}>{p.post}</DetailItem>
-              <DetailItem label={t('people.fields.status')}>{t(`people.status.${p.status}`)}</DetailItem>
+              <DetailItem label={t('people.fields.status')}>
+                {p.departure
+                  ? t('people.detail.statusDeparting', { status: t(`people.status.${p.status}`), kind: t(`people.departureKind.${p.departure.kind}`) })
+                  : t(`people.status.${p.status}`)}
+              </DetailItem>
               <DetailItem label={t('people.fields.idNumber')}>
                 <Revealable key={`id-${p.id}-${p.rev}`} person={p} field="idNumber" masked={p.idNumberMasked} />
               </DetailItem>
@@ -168,7 +172,7 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
                     <Text size="sm" fw={600}>
                       {t('people.fields.signOff')}
                     </Text>
-                    <SignOffBadge signOff={p.signOff} />
+                    <SignOffBadge signOff={p.signOff} muted={p.status !== '在岗' || p.voidedAt !== null} />
                   </Group>
                   <Text size="sm">{p.signOff.reason}</Text>
                 </Stack>
@@ -363,7 +367,7 @@ function DepartureChecklistPanel({
                   {provider}
                 </Text>
                 {items.map((i) => (
-                  <Group key={`${i.providerId}:${i.key}`} gap="sm" wrap="nowrap" align="flex-start" data-testid="checklist-item" data-done={i.done}>
+                  <Group key={`${i.providerId}:${i.key}`} gap="sm" wrap="nowrap" align="flex-start" data-testid="checklist-item" data-item={`${i.providerId}:${i.key}`} data-done={i.done}>
                     <ThemeIcon size="sm" radius="xl" variant="light" color={i.done ? 'green' : 'orange'} mt={2}>
                       {i.done ? <IconCheck size={12} /> : <IconClockHour4 size={12} />}
                     </ThemeIcon>
