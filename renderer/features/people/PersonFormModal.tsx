@@ -1,50 +1,17 @@
 import { Alert, Button, Group, Loader, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { personFieldsSchema, type Person, type PersonFields } from '../../../common/api/person';
+import type { Person } from '../../../common/api/person';
 import { checkIdNumber } from '../../../common/people';
 import { DateField } from '../../components/DateField';
 import { ApiFailure, messageOf } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { useGuardedClose } from '../../lib/useGuardedClose';
 import { useActiveOrgs } from '../organisations/queries';
+import { EMPTY, today, toFields, validate, type FieldName, type Values } from './formValues';
 import { usePersonalData, usePersonMutations } from './queries';
-
-interface Values {
-  name: string;
-  orgId: string | null;
-  post: string;
-  idNumber: string;
-  phone: string;
-  enteredOn: string | null;
-  note: string;
-}
-type FieldName = keyof Values;
-
-const EMPTY: Values = { name: '', orgId: null, post: '', idNumber: '', phone: '', enteredOn: null, note: '' };
-
-const today = () => dayjs().format('YYYY-MM-DD');
-
-function toFields(v: Values): PersonFields {
-  return { ...v, orgId: v.orgId === null ? Number.NaN : Number(v.orgId) };
-}
-
-/** The router's own schema first; then the ID number as the core will check it (GB 11643, today). */
-function validate(values: Values): Partial<Record<FieldName, string>> {
-  const errors: Partial<Record<FieldName, string>> = {};
-  const parsed = personFieldsSchema.safeParse(toFields(values));
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) errors[issue.path[0] as FieldName] ??= issue.message;
-  }
-  if (!errors.idNumber) {
-    const checked = checkIdNumber(values.idNumber, today());
-    if (!checked.ok) errors.idNumber = checked.message;
-  }
-  return errors;
-}
 
 /** Create or edit a person. A refused save keeps every field and shows the core's message at its field. */
 export function PersonFormModal(props: { opened: boolean; person: Person | null; onClose(): void; onSaved?(p: Person): void }) {
@@ -130,7 +97,7 @@ function PersonForm({
           note: person.note,
         }
       : EMPTY,
-    validate,
+    validate: (values) => validate(values, today()),
     validateInputOnBlur: true,
   });
   const saving = create.isPending || update.isPending;
