@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { OFFICER, provisionUser, setupOffice } from '../harness/accounts';
+import { loginAs, OFFICER, provisionUser, setupOffice, value, VIEWER } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
 import { date, dialog, loginInUi, pick, rows, shot, untilSettled } from './ui';
 
@@ -232,6 +232,24 @@ test('an officer records people, reveals an ID number, checks access and takes t
       await rows(page).filter({ hasText: '李娜' }).click();
       await detail.getByRole('button', { name: '办理调岗/离岗' }).click();
       const start = page.getByRole('dialog', { name: '办理调岗/离岗：李娜' });
+      await start.getByText('调岗', { exact: true }).click();
+      await date(start, '调岗/离岗日期', '2025-07-01');
+      await start.getByRole('button', { name: '开始办理' }).click();
+      await expect(checklist).toContainText('调岗清单（2025-07-01）');
+
+      // The transfer is called off: cancelled with a reason, the person is simply on post again.
+      await checklist.getByRole('button', { name: '撤销办理' }).click();
+      const cancel = page.getByRole('dialog', { name: '撤销调岗/离岗办理' });
+      await cancel.getByLabel(/^撤销原因/).fill('调岗计划取消');
+      await cancel.getByRole('button', { name: '确认撤销' }).click();
+      await expect(cancel).toHaveCount(0);
+      await expect(checklist).toHaveCount(0);
+      expect(one<{ state: string; cancel_reason: string }>(h, 'SELECT state, cancel_reason FROM person_departures ORDER BY id DESC LIMIT 1')).toEqual({
+        state: 'cancelled',
+        cancel_reason: '调岗计划取消',
+      });
+
+      await detail.getByRole('button', { name: '办理调岗/离岗' }).click();
       await date(start, '调岗/离岗日期', '2025-07-15');
       await start.getByRole('button', { name: '开始办理' }).click();
       await expect(start).toHaveCount(0);
@@ -315,6 +333,58 @@ test('an officer records people, reveals an ID number, checks access and takes t
       await page.keyboard.press('Escape');
       await expect(detail).toHaveCount(0);
     });
+
+    await test.step('a person record voided with a reason leaves the list in use and shows under 已作废', async () => {
+      // Choosing the chosen contract again clears the filter.
+      await page.locator('main').getByLabel('合同', { exact: true }).click();
+      await page.getByRole('option', { name: /KSY-2025-0088/ }).click();
+      await expect(rows(page)).toHaveCount(2);
+      await rows(page).filter({ hasText: '李娜' }).click();
+      await detail.getByRole('button', { name: '作废' }).click();
+      const modal = page.getByRole('dialog', { name: '作废人员记录' });
+      await modal.getByLabel(/^作废原因/).fill('重复登记');
+      await modal.getByRole('button', { name: '确认作废' }).click();
+      await expect(modal).toHaveCount(0);
+      await expect(detail).toContainText('该人员记录已于');
+      await expect(detail.getByRole('button', { name: '编辑' })).toHaveCount(0);
+      await page.keyboard.press('Escape');
+      await expect(rows(page)).toHaveCount(1);
+      await pick(page.locator('main'), page, '作废记录', '已作废');
+      await expect(rows(page)).toHaveCount(1);
+      await expect(rows(page).first()).toContainText('李娜');
+      await expect(rows(page).first()).toContainText('已作废');
+    });
+  } finally {
+    await h.close();
+  }
+});
+
+test('a reader sees people masked, the access check and no way to reveal or change anything', async () => {
+  const h = await launchHarness({ headless: true, saveDir: 'test-results/exports' });
+  const { page } = h;
+  try {
+    await setupOffice(h.gate);
+    await provisionUser(h.gate, OFFICER);
+    await provisionUser(h.gate, VIEWER);
+    await loginAs(h.gate, OFFICER);
+    const vendor = value<{ id: number }>(await h.gate.invoke('org:create', { name: VENDOR, kind: 'vendor' }));
+    value(await h.gate.invoke('person:create', { name: '王芳', orgId: vendor.id, idNumber: ID_LINA, phone: '010-62927777', post: '驻场运维' }));
+    value(await h.gate.invoke('auth:logout', {}));
+    await h.open();
+    await loginInUi(page, VIEWER);
+
+    await page.locator('.mantine-AppShell-navbar').getByText('人员', { exact: true }).click();
+    const row = rows(page).filter({ hasText: '王芳' });
+    await expect(row).toContainText('320*************36');
+    await expect(row).toContainText('010-****7777');
+    await expect(page.getByRole('button', { name: '新增人员' })).toHaveCount(0);
+    await row.click();
+    const detail = page.getByTestId('person-detail');
+    await expect(detail.getByTestId('access-check')).toContainText('能否授予访问权限：不能');
+    await expect(detail.getByTestId('idNumber-value')).toHaveText('320*************36');
+    await expect(detail.getByRole('button')).toHaveCount(0);
+    await expect(detail).not.toContainText('“显示”只在本次查看中显示完整号码');
+    expect(count(h, "SELECT count(*) AS n FROM audit_log WHERE action = 'person.reveal'")).toBe(0);
   } finally {
     await h.close();
   }

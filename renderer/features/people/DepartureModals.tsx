@@ -109,7 +109,7 @@ export function StartDepartureModal({ person, onClose }: { person: Person | null
               </Text>
             )}
           </Stack>
-          <DateField label={t('people.departure.date')} withAsterisk clearable={false} data-autofocus {...form.getInputProps('date')} />
+          <DateField label={t('people.departure.date')} withAsterisk clearable={false} {...form.getInputProps('date')} />
         </>
       )}
     </ActionModal>
@@ -230,7 +230,7 @@ export function ReinstateModal({ person, onClose }: { person: Person | null; onC
           <Text size="sm">
             {t('people.reinstate.body', { status: person ? t(`people.status.${person.status}`) : '', date: person?.leftOn ?? '' })}
           </Text>
-          <DateField label={t('people.reinstate.enteredOn')} withAsterisk clearable={false} data-autofocus {...form.getInputProps('enteredOn')} />
+          <DateField label={t('people.reinstate.enteredOn')} withAsterisk clearable={false} {...form.getInputProps('enteredOn')} />
         </>
       )}
     </ActionModal>
