@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconBan, IconEye, IconEyeOff, IconPaperclip, IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_KINDS, type Contract } from '../../../common/api/contract';
 import { formatYuan } from '../../../common/contracts';
+import { DetailHeading, DetailItem } from '../../components/Detail';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
@@ -13,30 +14,6 @@ import { useCan } from '../../lib/useCan';
 import { STATUS_COLORS } from './labels';
 import { ObligationsSection } from './obligations/ObligationsSection';
 import { useContract, useContractHistory } from './queries';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children === '' || children === null || children === undefined ? '—' : children}
-      </Text>
-    </Stack>
-  );
-}
-
-function Heading({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <Title order={5} c="brand.8" mt="sm">
-        {children}
-      </Title>
-      <Divider mt={-8} />
-    </>
-  );
-}
 
 /** Everything recorded about one contract, read-only, with its attachments and the writer's actions. */
 export function ContractDetailDrawer(props: {
@@ -120,54 +97,54 @@ export function ContractDetailDrawer(props: {
             </Alert>
           )}
 
-          <Heading>{t('contracts.form.sections.numbers')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.numbers')}</DetailHeading>
           <SimpleGrid cols={3}>
             {c.numbers.map((n) => (
-              <Item key={n.number} label={`${n.scheme}${n.isMain ? `（${t('contracts.fields.isMain')}）` : ''}`}>
+              <DetailItem key={n.number} label={`${n.scheme}${n.isMain ? `（${t('contracts.fields.isMain')}）` : ''}`}>
                 <Text ff="monospace" size="sm">
                   {n.number}
                 </Text>
-              </Item>
+              </DetailItem>
             ))}
-            <Item label={t('contracts.fields.procurementNumber')}>{c.procurementNumber}</Item>
+            <DetailItem label={t('contracts.fields.procurementNumber')}>{c.procurementNumber}</DetailItem>
           </SimpleGrid>
 
-          <Heading>{t('contracts.form.sections.basics')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.basics')}</DetailHeading>
           <SimpleGrid cols={2}>
-            <Item label={t('contracts.fields.client')}>{c.clientName}</Item>
-            <Item label={t('contracts.fields.vendor')}>{c.vendorName}</Item>
+            <DetailItem label={t('contracts.fields.client')}>{c.clientName}</DetailItem>
+            <DetailItem label={t('contracts.fields.vendor')}>{c.vendorName}</DetailItem>
           </SimpleGrid>
           <SimpleGrid cols={3}>
-            <Item label={t('contracts.fields.signedDate')}>{c.signedDate ?? t('contracts.unsigned')}</Item>
-            <Item label={t('contracts.fields.signedPlace')}>{c.signedPlace}</Item>
-            <Item label={t('contracts.fields.servicePeriod')}>{c.serviceStart || c.serviceEnd ? `${c.serviceStart ?? ''} 至 ${c.serviceEnd ?? ''}` : ''}</Item>
+            <DetailItem label={t('contracts.fields.signedDate')}>{c.signedDate ?? t('contracts.unsigned')}</DetailItem>
+            <DetailItem label={t('contracts.fields.signedPlace')}>{c.signedPlace}</DetailItem>
+            <DetailItem label={t('contracts.fields.servicePeriod')}>{c.serviceStart || c.serviceEnd ? `${c.serviceStart ?? ''} 至 ${c.serviceEnd ?? ''}` : ''}</DetailItem>
           </SimpleGrid>
 
-          <Heading>{t('contracts.form.sections.money')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.money')}</DetailHeading>
           <SimpleGrid cols={3}>
-            <Item label={t('contracts.fields.amount')}>
+            <DetailItem label={t('contracts.fields.amount')}>
               <Text fw={600} ff="monospace" size="sm">
                 {formatYuan(c.amountFen)}
               </Text>
-            </Item>
-            <Item label={t('contracts.fields.daxie')}>
+            </DetailItem>
+            <DetailItem label={t('contracts.fields.daxie')}>
               <Text fw={600} size="sm">
                 {c.amountDaxie}
               </Text>
-            </Item>
-            <Item label={t('contracts.detail.paidUnpaid')}>
+            </DetailItem>
+            <DetailItem label={t('contracts.detail.paidUnpaid')}>
               {t('contracts.detail.paid', { amount: formatYuan(c.paidFen) })} ／ {t('contracts.detail.unpaid', { amount: formatYuan(c.unpaidFen) })}
-            </Item>
-            <Item label={t('contracts.fields.taxRate')}>{c.taxRatePercent === null ? '' : `${c.taxRatePercent}%`}</Item>
-            <Item label={t('contracts.fields.amountExclTax')}>{c.amountExclTaxFen === null ? '' : formatYuan(c.amountExclTaxFen)}</Item>
-            <Item label={t('contracts.detail.originals')}>
+            </DetailItem>
+            <DetailItem label={t('contracts.fields.taxRate')}>{c.taxRatePercent === null ? '' : `${c.taxRatePercent}%`}</DetailItem>
+            <DetailItem label={t('contracts.fields.amountExclTax')}>{c.amountExclTaxFen === null ? '' : formatYuan(c.amountExclTaxFen)}</DetailItem>
+            <DetailItem label={t('contracts.detail.originals')}>
               {c.originals.total ? t('contracts.detail.originalsText', { total: c.originals.total, client: c.originals.client, vendor: c.originals.vendor }) : ''}
-            </Item>
-            <Item label={t('contracts.fields.protectionLevel')}>{c.protectionLevel ? t('contracts.levelN', { n: c.protectionLevel }) : ''}</Item>
-            <Item label={t('contracts.fields.renewalLeadDays')}>{c.renewalLeadDays}</Item>
+            </DetailItem>
+            <DetailItem label={t('contracts.fields.protectionLevel')}>{c.protectionLevel ? t('contracts.levelN', { n: c.protectionLevel }) : ''}</DetailItem>
+            <DetailItem label={t('contracts.fields.renewalLeadDays')}>{c.renewalLeadDays}</DetailItem>
           </SimpleGrid>
 
-          <Heading>{t('contracts.form.sections.installments')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.installments')}</DetailHeading>
           {c.installments.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('contracts.form.noInstallments')}
@@ -213,15 +190,15 @@ export function ContractDetailDrawer(props: {
             </Table>
           )}
 
-          <Heading>{t('contracts.form.sections.bond')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.bond')}</DetailHeading>
           {c.bond ? (
             <SimpleGrid cols={4}>
-              <Item label={t('contracts.fields.bondShare')}>
+              <DetailItem label={t('contracts.fields.bondShare')}>
                 {c.bond.percent !== null ? `${c.bond.percent}%（${formatYuan(c.bond.amountFen)}）` : formatYuan(c.bond.amountFen)}
-              </Item>
-              <Item label={t('contracts.fields.bondBank')}>{c.bond.bank}</Item>
-              <Item label={t('contracts.fields.bondValidUntil')}>{c.bond.validUntil}</Item>
-              <Item label={t('contracts.fields.bondReturnedOn')}>{c.bond.returnedOn}</Item>
+              </DetailItem>
+              <DetailItem label={t('contracts.fields.bondBank')}>{c.bond.bank}</DetailItem>
+              <DetailItem label={t('contracts.fields.bondValidUntil')}>{c.bond.validUntil}</DetailItem>
+              <DetailItem label={t('contracts.fields.bondReturnedOn')}>{c.bond.returnedOn}</DetailItem>
             </SimpleGrid>
           ) : (
             <Text size="sm" c="dimmed">
@@ -229,7 +206,7 @@ export function ContractDetailDrawer(props: {
             </Text>
           )}
 
-          <Heading>{t('contracts.form.sections.agreements')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.agreements')}</DetailHeading>
           {c.agreements.length === 0 ? (
             <Text size="sm" c="red.8">
               {t('contracts.form.noAgreements')}
@@ -280,25 +257,25 @@ export function ContractDetailDrawer(props: {
             </Table>
           )}
 
-          <Heading>{t('obligations.heading')}</Heading>
+          <DetailHeading>{t('obligations.heading')}</DetailHeading>
           <ObligationsSection contractId={c.id} canWrite={props.canWrite && !c.voidedAt} />
 
-          <Heading>{t('contracts.form.sections.contacts')}</Heading>
+          <DetailHeading>{t('contracts.form.sections.contacts')}</DetailHeading>
           <Contacts contract={c} />
 
           {c.note && (
             <>
-              <Heading>{t('contracts.fields.note')}</Heading>
+              <DetailHeading>{t('contracts.fields.note')}</DetailHeading>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {c.note}
               </Text>
             </>
           )}
 
-          <Heading>{t('contracts.detail.attachments')}</Heading>
+          <DetailHeading>{t('contracts.detail.attachments')}</DetailHeading>
           <AttachmentPanel ownerType="contract" ownerUuid={c.uuid} canWrite={props.canWrite && !c.voidedAt} />
 
-          <Heading>{t('contracts.detail.history')}</Heading>
+          <DetailHeading>{t('contracts.detail.history')}</DetailHeading>
           <ContractHistory id={c.id} rev={c.rev} />
           <PrintDialog
             mode={printMode}

@@ -20,7 +20,6 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
@@ -28,7 +27,8 @@ import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AGREEMENT_KINDS, TERM_KINDS, type Contract } from '../../../common/api/contract';
-import { formatYuan, isCivilDate, toDaxie } from '../../../common/contracts';
+import { formatYuan, toDaxie } from '../../../common/contracts';
+import { DateField } from '../../components/DateField';
 import { ApiFailure, api, messageOf, unwrap } from '../../lib/api';
 import { useGuardedClose } from '../../lib/useGuardedClose';
 import {
@@ -43,7 +43,8 @@ import {
   valuesOf,
   type Values,
 } from './formValues';
-import { useContractMutations, usePartyOptions } from './queries';
+import { useActiveOrgs } from '../organisations/queries';
+import { useContractMutations } from './queries';
 
 /** Create or edit a contract. Validates with the router's own schema; a refused save keeps every field. */
 export function ContractFormModal(props: { opened: boolean; contract: Contract | null; onClose(): void; onSaved?(c: Contract): void }) {
@@ -119,28 +120,10 @@ function Section({ title, children, right }: { title: string; children: ReactNod
   );
 }
 
-/** Dates typed as YYYY-MM-DD or picked from the calendar (zh-cn). */
-function DateField(props: DateInputProps) {
-  return (
-    <DateInput
-      valueFormat="YYYY-MM-DD"
-      placeholder="YYYY-MM-DD"
-      clearable
-      dateParser={(v) => {
-        const s = v.trim().replace(/[./年月]/g, '-').replace(/日$/, '');
-        const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-        const iso = m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : s;
-        return isCivilDate(iso) ? iso : null;
-      }}
-      {...props}
-    />
-  );
-}
-
 function ContractForm({ contract, onClose, onSaved }: { contract: Contract | null; onClose(): void; onSaved?(c: Contract): void }) {
   const { t } = useTranslation();
   const { create, update } = useContractMutations();
-  const parties = usePartyOptions();
+  const parties = useActiveOrgs();
   const [formError, setFormError] = useState<string | null>(null);
   const form = useForm<Values>({
     mode: 'controlled',

@@ -18,7 +18,8 @@ import { TerminateContractModal, VoidContractModal } from './ContractActionsModa
 import { ContractDetailDrawer } from './ContractDetailDrawer';
 import { ContractFormModal } from './ContractFormModal';
 import { STATUS_COLORS } from './labels';
-import { useContractList, usePartyOptions, type ContractListParams } from './queries';
+import { useActiveOrgs } from '../organisations/queries';
+import { useContractList, type ContractListParams } from './queries';
 import { useContractView } from './store';
 
 const period = (c: Contract) => (c.serviceStart || c.serviceEnd ? `${c.serviceStart ?? '…'} 至 ${c.serviceEnd ?? '…'}` : '—');
@@ -46,7 +47,7 @@ export function ContractListPage() {
     pageSize: view.pageSize,
   };
   const list = useContractList(params);
-  const parties = usePartyOptions();
+  const parties = useActiveOrgs();
   const paged = usePagedTable({
     total: list.data?.total ?? 0,
     page: view.page,

@@ -35,11 +35,13 @@ export function useContractHistory(id: number | null, rev: number | undefined) {
   });
 }
 
-/** Active organisations for the party selects and the party filter. */
-export function usePartyOptions() {
+/** Contracts not voided matching `q` (number, project, party), most recently signed first: for pickers and filters. */
+export function useContractOptions(q: string) {
   return useQuery({
-    queryKey: ['org:list', 'parties'],
-    queryFn: () => unwrap(api().org.list({ q: '', kind: null, status: 'active', sort: 'name', dir: 'asc', page: 1, pageSize: 200 })),
+    queryKey: ['contract:list', 'options', q],
+    queryFn: () =>
+      unwrap(api().contract.list({ q, status: null, orgId: null, from: null, to: null, voided: 'exclude', sort: 'signedDate', dir: 'desc', page: 1, pageSize: 50 })),
+    placeholderData: keepPreviousData,
   });
 }
 

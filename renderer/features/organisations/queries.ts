@@ -16,6 +16,14 @@ export function useOrgList(params: OrgListParams) {
   });
 }
 
+/** Active organisations for selects and filters (contract parties, a person's unit), by name. */
+export function useActiveOrgs() {
+  return useQuery({
+    queryKey: ['org:list', 'active'],
+    queryFn: () => unwrap(api().org.list({ q: '', kind: null, status: 'active', sort: 'name', dir: 'asc', page: 1, pageSize: 200 })),
+  });
+}
+
 export function useOrgMutations() {
   const qc = useQueryClient();
   const refresh = () => qc.invalidateQueries({ queryKey: ['org:list'] });
