@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../common/api/person';
 import { PERSON_STATUSES, SIGNOFF_STATUSES, type PersonStatus, type SignOffStatus } from '../../../common/people';
 import { EmptyState } from '../../components/EmptyState';
+import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
+import { PrintMenu } from '../../components/PrintMenu';
 import { SearchInput } from '../../components/SearchInput';
 import { usePagedTable } from '../../components/usePagedTable';
 import { messageOf } from '../../lib/api';
@@ -27,6 +29,7 @@ export function PeopleListPage() {
   const [q] = useDebouncedValue(view.q.trim(), 250);
   const [creating, setCreating] = useState(false);
   const [detailId, setDetailId] = useState<number | null>(null);
+  const [printMode, setPrintMode] = useState<PrintMode | null>(null);
   const goTo = useUi((s) => s.setPage);
 
   const params: PersonListParams = {
@@ -85,14 +88,31 @@ export function PeopleListPage() {
             {t('people.subtitle')}
           </Text>
         </div>
-        {canWrite && (
-          <Tooltip label={noOrgs ? t('people.empty.noOrgsShort') : 'Ctrl+N'} openDelay={noOrgs ? 0 : 600}>
-            <Button leftSection={<IconPlus size={16} />} onClick={openNew} disabled={noOrgs}>
-              {t('people.new')}
-            </Button>
-          </Tooltip>
-        )}
+        <Group gap="sm">
+          {can('registers.print') && (
+            <PrintMenu
+              disabled={registerEmpty}
+              allowExport={can('registers.export')}
+              label={t('people.printSignOffs')}
+              onChoose={setPrintMode}
+            />
+          )}
+          {canWrite && (
+            <Tooltip label={noOrgs ? t('people.empty.noOrgsShort') : 'Ctrl+N'} openDelay={noOrgs ? 0 : 600}>
+              <Button leftSection={<IconPlus size={16} />} onClick={openNew} disabled={noOrgs}>
+                {t('people.new')}
+              </Button>
+            </Tooltip>
+          )}
+        </Group>
       </Group>
+      <PrintDialog
+        mode={printMode}
+        count={0}
+        scope={t('people.printSignOffsScope')}
+        selection={{ register: 'signoffs', filter: { q, orgId: view.orgId, contractId: view.contractId } }}
+        onClose={() => setPrintMode(null)}
+      />
 
       {registerEmpty ? (
         <Paper withBorder>

@@ -23,6 +23,7 @@ import { DetailHeading, DetailItem } from '../../components/Detail';
 import { VoidReasonModal } from '../../components/VoidReasonModal';
 import { api, messageOf, unwrap } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
+import { DepartureHistory } from './DepartureHistory';
 import { CancelDepartureModal, CompleteDepartureModal, ReinstateModal, StartDepartureModal } from './DepartureModals';
 import { PersonStatusBadge, SignOffBadge } from './PersonBadges';
 import { PersonFormModal } from './PersonFormModal';
@@ -179,6 +180,8 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
               </Paper>
               <AccessCheck person={p} />
             </SimpleGrid>
+
+            <DepartureHistory person={p} />
 
             {PERSON_RECORD_SECTIONS.map(({ title, Section }) => (
               <Fragment key={title}>
