@@ -3,12 +3,13 @@ import { channel } from './channel';
 import { auditFilterSchema } from './audit';
 import { orgFilterSchema } from './org';
 import { contractFilterSchema } from './contract';
+import { commitmentPrintFilterSchema } from './commitment';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'commitment', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -16,6 +17,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('contracts'), filter: contractFilterSchema }),
   /** 合同概要表 of one contract. */
   z.object({ register: z.literal('contractSheet'), filter: z.object({ id: z.number().int().positive() }) }),
+  /** A commitment (承诺书) of one kind filled for one person to sign; full ID number only with personal.reveal. */
+  z.object({ register: z.literal('commitment'), filter: commitmentPrintFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);
