@@ -181,6 +181,7 @@ td { font-size: 9.5pt; }
 table.fields col.label { width: 24mm; }
 table.fields th.label { background: #f4f4f4; font-size: 9pt; text-align: left; font-weight: 700; }
 .text { border: 0.75pt solid #000; padding: 1.5mm; white-space: pre-line; font-size: 9.5pt; }
+.prose { margin-top: 3mm; }
 .prose p { margin: 0 0 2mm; text-indent: 2em; font-size: 12pt; line-height: 1.75; text-align: justify; }
 .prose.small p { font-size: 10.5pt; margin-top: 6mm; }`,
     body: def.sections.map(renderSection).join('\n'),

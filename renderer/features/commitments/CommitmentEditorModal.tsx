@@ -110,10 +110,8 @@ function Editor({ k, onClose }: { k: CommitmentKind; onClose(): void }) {
                 label={t('commitments.editor.fields.body')}
                 description={t('commitments.editor.bodyHint')}
                 withAsterisk
-                autosize
-                minRows={14}
-                maxRows={22}
                 maxLength={10000}
+                styles={{ input: { height: 'max(200px, calc(100dvh - 470px))' } }}
                 data-autofocus
                 {...form.getInputProps('body')}
               />
@@ -131,12 +129,6 @@ function Editor({ k, onClose }: { k: CommitmentKind; onClose(): void }) {
                   ))}
                 </Group>
               </Stack>
-              <TextInput
-                label={t('commitments.editor.fields.note')}
-                placeholder={t('commitments.editor.notePlaceholder')}
-                maxLength={200}
-                {...form.getInputProps('note')}
-              />
             </Stack>
           </Grid.Col>
           <Grid.Col span={6}>
@@ -145,7 +137,7 @@ function Editor({ k, onClose }: { k: CommitmentKind; onClose(): void }) {
                 {t('commitments.editor.preview')}
               </Text>
               <Paper withBorder p="md" bg="var(--mantine-color-gray-0)" data-testid="template-preview">
-                <ScrollArea.Autosize mah={560}>
+                <ScrollArea h="max(240px, calc(100dvh - 420px))">
                   {problem ? (
                     <Alert color="orange" variant="light">
                       {t('commitments.editor.previewInvalid', { message: problem })}
@@ -153,11 +145,18 @@ function Editor({ k, onClose }: { k: CommitmentKind; onClose(): void }) {
                   ) : (
                     <TemplateText title={title} body={body} />
                   )}
-                </ScrollArea.Autosize>
+                </ScrollArea>
               </Paper>
               <Text size="xs" c="dimmed">
                 {t('commitments.editor.previewHint')}
               </Text>
+              <TextInput
+                mt="xs"
+                label={t('commitments.editor.fields.note')}
+                placeholder={t('commitments.editor.notePlaceholder')}
+                maxLength={200}
+                {...form.getInputProps('note')}
+              />
             </Stack>
           </Grid.Col>
         </Grid>

@@ -159,11 +159,11 @@ function KindDetail({ k, canWrite, onEdit }: { k: CommitmentKind; canWrite: bool
         <Table fz="sm" data-testid="commitment-history">
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w={90}>{t('commitments.col.version')}</Table.Th>
-              <Table.Th>{t('commitments.col.title')}</Table.Th>
+              <Table.Th w={110}>{t('commitments.col.version')}</Table.Th>
+              <Table.Th w={170}>{t('commitments.col.title')}</Table.Th>
               <Table.Th>{t('commitments.col.note')}</Table.Th>
               <Table.Th w={90}>{t('commitments.col.by')}</Table.Th>
-              <Table.Th w={140}>{t('commitments.col.at')}</Table.Th>
+              <Table.Th w={130}>{t('commitments.col.at')}</Table.Th>
               <Table.Th w={80} />
             </Table.Tr>
           </Table.Thead>
@@ -172,7 +172,7 @@ function KindDetail({ k, canWrite, onEdit }: { k: CommitmentKind; canWrite: bool
               const isShown = (shown?.version ?? k.current.version) === v.version;
               return (
                 <Table.Tr key={v.version} bg={isShown ? 'var(--mantine-color-gray-0)' : undefined}>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Group gap={4} wrap="nowrap">
                       {t('commitments.versionN', { version: v.version })}
                       {v.version === k.current.version && (
@@ -185,7 +185,7 @@ function KindDetail({ k, canWrite, onEdit }: { k: CommitmentKind; canWrite: bool
                   <Table.Td>{v.title}</Table.Td>
                   <Table.Td>{v.note}</Table.Td>
                   <Table.Td>{v.createdByName}</Table.Td>
-                  <Table.Td>{time(v.createdAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{time(v.createdAt)}</Table.Td>
                   <Table.Td ta="right">
                     {isShown ? (
                       <Text size="xs" c="dimmed">
