@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { orgRegister } from '../registers/org/register';
 import { sampleOrg } from '../testing/sample-orgs';
 import type { PrintFrame, RegisterDefinition } from './definition';
-import { escapeHtml, renderRegisterHtml } from './html';
+import { escapeHtml, renderRegisterHtml, renderSheetHtml } from './html';
 
 // Local wall-clock time, as the workstation prints it.
 const frame: PrintFrame = {
@@ -113,5 +113,33 @@ describe('renderRegisterHtml', () => {
 
   it('escapeHtml escapes the five special characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('renderSheetHtml: a document to sign', () => {
+  const html = renderSheetHtml(
+    {
+      title: '上岗保密承诺书',
+      fileStem: '上岗保密承诺书-张三',
+      orientation: 'portrait',
+      sections: [
+        { kind: 'prose', paragraphs: ['本人张三<b>，现郑重承诺：', '一、保守秘密。'] },
+        { kind: 'signatures', labels: ['承诺人（签字）', '日期'] },
+        { kind: 'prose', size: 'small', paragraphs: ['本承诺书一式＿＿份。'] },
+      ],
+      signatures: [],
+      footnote: '模板：上岗保密承诺书 第 2 版 <v2>',
+    },
+    { ...frame, selection: '' },
+  );
+
+  it('prints paragraphs escaped and indented, the signature lines where placed, and the footnote last', () => {
+    expect(html).toContain('<div class="prose"><p>本人张三&lt;b&gt;，现郑重承诺：</p><p>一、保守秘密。</p></div>');
+    expect(html).toContain('<div class="signatures"><span class="sig">承诺人（签字）：<span class="line"></span></span><span class="sig">日期：');
+    expect(html).toContain('<div class="prose small"><p>本承诺书一式＿＿份。</p></div>');
+    expect(html).toMatch(/\.prose p \{[^}]*text-indent: 2em;/);
+    expect(count(html, '<div class="signatures">')).toBe(1);
+    expect(html.indexOf('本承诺书一式')).toBeLessThan(html.indexOf('<div class="footnote">模板：上岗保密承诺书 第 2 版 &lt;v2&gt;</div>'));
+    expect(html.indexOf('<div class="footnote">')).toBeGreaterThan(html.indexOf('<div class="signatures">'));
   });
 });
