@@ -47,7 +47,7 @@ const normaliseText = (s: string) =>
     .join('\n')
     .replace(/^\n+|\n+$/g, '');
 
-const templateText = (label: string, max: number) =>
+const templateText = (label: string, max: number, lines: 'one' | 'many') =>
   z
     .string({ error: `请填写${label}` })
     .transform(normaliseText)
@@ -57,6 +57,7 @@ const templateText = (label: string, max: number) =>
         .min(1, { error: `请填写${label}` })
         .max(max, { error: `${label}不能超过 ${max} 个字符` })
         .superRefine((text, ctx) => {
+          if (lines === 'one' && text.includes('\n')) ctx.addIssue({ code: 'custom', message: `${label}只能有一行` });
           const check = checkTemplate(text);
           if (!check.ok) ctx.addIssue({ code: 'custom', message: `${label}：${check.message}` });
         }),
@@ -64,8 +65,8 @@ const templateText = (label: string, max: number) =>
 
 /** What an officer types to save a new version; shared by the form and the router. */
 export const commitmentFieldsSchema = z.object({
-  title: templateText('标题', 60),
-  body: templateText('正文', 10000),
+  title: templateText('标题', 60, 'one'),
+  body: templateText('正文', 10000, 'many'),
   note: z.string().trim().max(200, { error: '修改说明不能超过 200 个字符' }).default(''),
 });
 export type CommitmentFields = z.input<typeof commitmentFieldsSchema>;

@@ -114,6 +114,7 @@ test('an officer edits the 上岗保密承诺书 into version 2 and prints it fo
     });
 
     await test.step('print the 上岗保密承诺书 for 刘运维 on the contract to PDF, ID number masked', async () => {
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.getByRole('button', { name: '打印承诺书' }).click();
       const chooser = page.getByRole('dialog', { name: '打印承诺书：选择人员' });
       await chooser.getByLabel('人员').fill('刘运');
@@ -130,6 +131,8 @@ test('an officer edits the 上岗保密承诺书 into version 2 and prints it fo
       await signDate.fill('2025-03-03');
       await signDate.press('Tab');
       await expect(form.getByLabel('打印完整身份证号')).not.toBeChecked();
+      // Choosing from the selects scrolled the page under the modal; a full-page shot wants it at the top.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await shot(page, 'commitments-04-print');
 
       const path = await exportRegisterPdf(page);

@@ -71,6 +71,7 @@ describe('commitment:save', () => {
     expect(unknown.message).toMatch(/^正文：未知的占位符：\{\{年龄\}\}。可用的占位符：\{\{姓名\}\}、\{\{身份证号\}\}、/);
     expect(errorOf(await save({ title: '{{合同名称 保密协议' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'title' });
     expect(errorOf(await save({ body: '   ' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'body', message: '请填写正文' });
+    expect(errorOf(await save({ title: '上岗\n保密承诺书' }))).toMatchObject({ code: 'INVALID_INPUT', field: 'title', message: '标题只能有一行' });
     expect(countRows(w.core.db, 'commitment_templates')).toBe(5);
   });
 
