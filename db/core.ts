@@ -16,6 +16,7 @@ import { assignmentHandlers } from './registers/people/assignment-handlers';
 import { personHandlers } from './registers/people/handlers';
 import { signOffHandlers } from './registers/people/signoff-handlers';
 import { trainingHandlers } from './registers/people/training-handlers';
+import { commitmentHandlers } from './registers/commitments/handlers';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -37,6 +38,7 @@ export const handlers: Handlers<Contract> = {
   ...assignmentHandlers,
   ...signOffHandlers,
   ...trainingHandlers,
+  ...commitmentHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

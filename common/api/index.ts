@@ -4,6 +4,7 @@ import { assignmentChannels } from './assignment';
 import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
+import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
 import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
@@ -26,6 +27,7 @@ export const contract = {
   ...assignmentChannels,
   ...signOffChannels,
   ...trainingChannels,
+  ...commitmentChannels,
   ...reportChannels,
   ...settingsChannels,
 };

@@ -44,7 +44,7 @@ const signOffObject = z.object({
     .default(1),
   /** Where the copies are kept: 保密办、人事处、本人各一份. */
   keptAt: text(100, '存放位置'),
-  /** The version of the commitment template that was signed; null until templates exist. */
+  /** The version of the kind's commitment template that was signed (commitment:list); null when not recorded. */
   templateVersion: z.number().int().positive({ error: '模板版本应为正整数' }).nullable().default(null),
   note: text(500, '备注'),
 });

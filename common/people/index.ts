@@ -1,4 +1,4 @@
-/** Calculators for the people & confidentiality sign-off register (人员与保密承诺): ID numbers, sign-off status, sign before access, departures. */
+/** Calculators for the people & confidentiality sign-off register (人员与保密承诺): ID numbers, sign-off status, sign before access, departures, commitment templates. */
 export {
   checkIdNumber,
   EARLIEST_BIRTH_DATE,
@@ -36,3 +36,19 @@ export {
   type SignOffStatus,
   type SignOffStatusResult,
 } from './signoff';
+export {
+  ALLOWED_PLACEHOLDERS_TEXT,
+  BLANK,
+  checkTemplate,
+  chineseDate,
+  commitmentValues,
+  fillTemplate,
+  PLACEHOLDER_NAMES,
+  PLACEHOLDERS,
+  placeholderToken,
+  previewValues,
+  type CommitmentFacts,
+  type PlaceholderName,
+  type TemplateCheck,
+  type TemplateValues,
+} from './commitment-template';

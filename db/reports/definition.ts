@@ -78,7 +78,11 @@ export type SheetSection =
       /** Ruled empty rows after the rows, to be filled in by hand on paper. */
       blankRows?: number;
     }
-  | { kind: 'text'; heading?: string; text: string };
+  | { kind: 'text'; heading?: string; text: string }
+  /** Running text of a document (a commitment's numbered paragraphs): no frame, each paragraph indented. */
+  | { kind: 'prose'; heading?: string; paragraphs: string[]; size?: 'normal' | 'small' }
+  /** Signature lines inside the sheet (e.g. before a closing line), as the frame draws them at the end. */
+  | { kind: 'signatures'; heading?: string; labels: string[] };
 
 export interface SheetDefinition {
   title: string;
@@ -87,6 +91,8 @@ export interface SheetDefinition {
   fileStem: string;
   orientation: 'landscape' | 'portrait';
   sections: SheetSection[];
-  /** Signature lines at the end; 制表人 · 审核人 · 日期 when not given. */
+  /** Signature lines at the end; 制表人 · 审核人 · 日期 when not given, none when empty. */
   signatures?: string[];
+  /** Small print after everything else, e.g. which template version a document was printed from. */
+  footnote?: string;
 }

@@ -13,6 +13,7 @@ import { contractSheet } from '../registers/contracts/sheet';
 import { selectContractPeople } from '../registers/people/contract-people';
 import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
+import { commitmentSheet } from '../registers/commitments/sheet';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -34,6 +35,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   signoffs: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   departureSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  commitment: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -44,6 +46,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   signoffs: '保密承诺书签订台账',
   departureSheet: '人员离岗交接单',
   contractPeople: '合同人员名单',
+  commitment: '保密承诺书',
   audit: '安全审计记录',
 };
 
@@ -64,11 +67,20 @@ function requirePermission(ctx: HandlerContext, selection: Selection, output: Ou
  */
 type Printable =
   | { kind: 'register'; def: RegisterDefinition<never>; rows: readonly unknown[]; about?: string; target?: { type: string; id: string } }
-  | { kind: 'sheet'; def: SheetDefinition; targetType: string; targetId: string };
+  | {
+      kind: 'sheet';
+      def: SheetDefinition;
+      targetType: string;
+      targetId: string;
+      /** What the audit record names in brackets after the title; the subtitle when not given. */
+      subject?: string;
+      /** Appended to the audit summary, e.g. that the full ID number was printed. */
+      auditNote?: string;
+    };
 
 type Prepared = Printable & { frame: PrintFrame; count: number };
 
-function pick(ctx: HandlerContext, selection: Selection): Printable & { selection: string } {
+function pick(ctx: HandlerContext, selection: Selection, options: Options): Printable & { selection: string } {
   switch (selection.register) {
     case 'organisations': {
       const { rows, selection: text } = selectOrgRegister(ctx.db, selection.filter);
@@ -97,6 +109,27 @@ function pick(ctx: HandlerContext, selection: Selection): Printable & { selectio
       const target = { type: 'contract', id: contract.uuid };
       return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: def.subtitle, target, selection: '' };
     }
+    case 'commitment': {
+      const filter = selection.filter;
+      if (filter.fullIdNumber && !rolesGrant(ctx.session.roles, 'personal.reveal')) {
+        const roles = ctx.session.roles.map((r) => ROLE_LABELS[r]).join('、') || '无';
+        throw new DomainError(
+          'FORBIDDEN',
+          `当前账户（${roles}）没有“${PERMISSION_LABELS['personal.reveal']}”权限，不能打印完整身份证号；请关闭“打印完整身份证号”后再打印`,
+          'fullIdNumber',
+        );
+      }
+      const { def, person, template } = commitmentSheet(ctx.db, filter, options.unitName, localDate(ctx.now()));
+      return {
+        kind: 'sheet',
+        def,
+        targetType: 'person',
+        targetId: person.uuid,
+        subject: `${person.name}，${person.orgName}，模板第 ${template.version} 版`,
+        auditNote: filter.fullIdNumber ? '，打印了完整身份证号' : '',
+        selection: '',
+      };
+    }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
       return { kind: 'register', def: auditRegister as RegisterDefinition<never>, rows, selection: text };
@@ -106,7 +139,7 @@ function pick(ctx: HandlerContext, selection: Selection): Printable & { selectio
 
 function prepare(ctx: HandlerContext, selection: Selection, options: Options, output: Output): Prepared {
   requirePermission(ctx, selection, output);
-  const picked = pick(ctx, selection);
+  const picked = pick(ctx, selection, options);
   const frame = {
     unitName: options.unitName,
     marking: options.marking,
@@ -128,7 +161,7 @@ function audit(ctx: HandlerContext, p: Prepared, what: string, path: string | nu
     ctx.audit({
       targetType: p.targetType,
       targetId: p.targetId,
-      summary: `${what}“${p.def.title}”（${p.def.subtitle ?? ''}）${where}`,
+      summary: `${what}“${p.def.title}”（${p.subject ?? p.def.subtitle ?? ''}）${p.auditNote ?? ''}${where}`,
       after: { selection, path, marking: p.frame.marking },
     });
     return;

@@ -152,3 +152,31 @@ describe('renderSheetHtml tables', () => {
     expect(sheet([])).not.toContain('class="note"');
   });
 });
+
+describe('renderSheetHtml: a document to sign', () => {
+  const html = renderSheetHtml(
+    {
+      title: '上岗保密承诺书',
+      fileStem: '上岗保密承诺书-张三',
+      orientation: 'portrait',
+      sections: [
+        { kind: 'prose', paragraphs: ['本人张三<b>，现郑重承诺：', '一、保守秘密。'] },
+        { kind: 'signatures', labels: ['承诺人（签字）', '日期'] },
+        { kind: 'prose', size: 'small', paragraphs: ['本承诺书一式＿＿份。'] },
+      ],
+      signatures: [],
+      footnote: '模板：上岗保密承诺书 第 2 版 <v2>',
+    },
+    { ...frame, selection: '' },
+  );
+
+  it('prints paragraphs escaped and indented, the signature lines where placed, and the footnote last', () => {
+    expect(html).toContain('<div class="prose"><p>本人张三&lt;b&gt;，现郑重承诺：</p><p>一、保守秘密。</p></div>');
+    expect(html).toContain('<div class="signatures"><span class="sig">承诺人（签字）：<span class="line"></span></span><span class="sig">日期：');
+    expect(html).toContain('<div class="prose small"><p>本承诺书一式＿＿份。</p></div>');
+    expect(html).toMatch(/\.prose p \{[^}]*text-indent: 2em;/);
+    expect(count(html, '<div class="signatures">')).toBe(1);
+    expect(html.indexOf('本承诺书一式')).toBeLessThan(html.indexOf('<div class="footnote">模板：上岗保密承诺书 第 2 版 &lt;v2&gt;</div>'));
+    expect(html.indexOf('<div class="footnote">')).toBeGreaterThan(html.indexOf('<div class="signatures">'));
+  });
+});

@@ -24,6 +24,12 @@ const cssString = (s: string) =>
 
 const FONT_SANS = '"Noto Sans CJK SC", "Microsoft YaHei", sans-serif';
 
+/** 制表人：____ 审核人：____ …; nothing for no labels. */
+function signatureLines(labels: readonly string[]): string {
+  if (labels.length === 0) return '';
+  return `<div class="signatures">${labels.map((s) => `<span class="sig">${escapeHtml(s)}：<span class="line"></span></span>`).join('')}</div>`;
+}
+
 /**
  * One self-contained printable HTML document: no scripts, no external resources. The marking,
  * the title, page numbers and the printed-by line sit in @page margin boxes, so they appear on
@@ -38,11 +44,11 @@ function printDocument(opts: {
   css: string;
   body: string;
   signatures: readonly string[];
+  footnote?: string;
 }): string {
   const { frame } = opts;
   const footer = `打印：${frame.printedBy}\u3000${formatPrintedAt(frame.printedAt)}`;
   const size = opts.orientation === 'landscape' ? 'A4 landscape' : 'A4 portrait';
-  const signatures = opts.signatures.map((s) => `<span class="sig">${escapeHtml(s)}：<span class="line"></span></span>`).join('');
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -72,6 +78,7 @@ td.center { text-align: center; } td.right { text-align: right; } td.empty { col
 .signatures { display: flex; flex-wrap: wrap; gap: 6mm 14mm; margin-top: 9mm; break-inside: avoid; break-before: avoid; font-size: 10.5pt; }
 .sig { display: inline-flex; align-items: flex-end; white-space: nowrap; }
 .sig .line { display: inline-block; width: 40mm; border-bottom: 0.75pt solid #000; margin-left: 1mm; }
+.footnote { margin-top: 8mm; font-size: 7.5pt; color: #444; break-before: avoid; }
 ${opts.css}
 </style></head>
 <body>
@@ -80,7 +87,8 @@ ${opts.subtitle ? `<div class="subtitle">${escapeHtml(opts.subtitle)}</div>` : '
 <div class="meta"><span>填报单位：${escapeHtml(frame.unitName) || '<span class="sig"><span class="line"></span></span>'}</span><span>打印日期：${formatPrintDate(frame.printedAt)}</span></div>
 ${frame.selection ? `<div class="selection">筛选条件：${escapeHtml(frame.selection)}</div>` : ''}
 ${opts.body}
-<div class="signatures">${signatures}</div>
+${signatureLines(opts.signatures)}
+${opts.footnote ? `<div class="footnote">${escapeHtml(opts.footnote)}</div>` : ''}
 </body></html>`;
 }
 
@@ -157,6 +165,10 @@ function renderSection(section: SheetSection): string {
     }
     case 'text':
       return `${heading}<div class="text">${escapeHtml(section.text)}</div>`;
+    case 'prose':
+      return `${heading}<div class="prose${section.size === 'small' ? ' small' : ''}">${section.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}</div>`;
+    case 'signatures':
+      return `${heading}${signatureLines(section.labels)}`;
   }
 }
 
@@ -168,13 +180,17 @@ export function renderSheetHtml(def: SheetDefinition, frame: PrintFrame): string
     orientation: def.orientation,
     frame,
     signatures: def.signatures ?? DEFAULT_SIGNATURES,
+    footnote: def.footnote,
     css: `h2 { font: 700 11pt ${FONT_SANS}; margin: 4mm 0 1.5mm; break-after: avoid; }
 td { font-size: 9.5pt; }
 table.fields col.label { width: 24mm; }
 table.fields th.label { background: #f4f4f4; font-size: 9pt; text-align: left; font-weight: 700; }
 .text { border: 0.75pt solid #000; padding: 1.5mm; white-space: pre-line; font-size: 9.5pt; }
 .note { font-size: 8.5pt; color: #333; margin: -0.5mm 0 1mm; }
-tr.blank td { height: 8mm; }`,
+tr.blank td { height: 8mm; }
+.prose { margin-top: 3mm; }
+.prose p { margin: 0 0 2mm; text-indent: 2em; font-size: 12pt; line-height: 1.75; text-align: justify; }
+.prose.small p { font-size: 10.5pt; margin-top: 6mm; }`,
     body: def.sections.map(renderSection).join('\n'),
   });
 }

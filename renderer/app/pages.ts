@@ -1,9 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconFileText, IconIdBadge2, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileCertificate, IconIdBadge2, IconFileText, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { CommitmentTemplatesPage } from '../features/commitments/CommitmentTemplatesPage';
 import { ContractListPage } from '../features/contracts/ContractListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
@@ -25,6 +26,7 @@ export const PAGES: PageDef[] = [
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
   { id: 'contracts', group: 'registers', label: 'nav.contracts', icon: IconFileText, permission: 'registers.read', Page: ContractListPage },
   { id: 'people', group: 'registers', label: 'nav.people', icon: IconIdBadge2, permission: 'registers.read', Page: PeopleListPage },
+  { id: 'commitments', group: 'registers', label: 'nav.commitments', icon: IconFileCertificate, permission: 'registers.read', Page: CommitmentTemplatesPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
   { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },

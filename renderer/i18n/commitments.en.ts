@@ -1,6 +1,64 @@
 import type { Messages } from './zh-CN';
 
 /** English messages of the `commitments` namespace (merged into en.ts). */
-const commitments: Messages['commitments'] = {};
+const commitments: Messages['commitments'] = {
+  title: 'Commitment templates',
+  subtitle:
+    'Standard wording of the onboarding, yearly, special-task and departure commitments and the confidentiality agreement, filled with the person and contract when printed. Editing saves a new version; recorded sign-offs keep the version that was signed.',
+  kinds: 'Kinds',
+  versionN: 'version {{version}}',
+  savedBy: 'saved by {{name}} on {{date}}',
+  loadFailed: 'Could not read the commitment templates',
+  edit: 'Edit',
+  viewingOld: 'Viewing version {{version}}; version {{current}} is in use.',
+  backToCurrent: 'Back to the current version',
+  textHint: 'Placeholders show as 〔姓名〕 etc. and are replaced with the person and contract when printed.',
+  history: 'Versions',
+  col: { version: 'Version', title: 'Title', note: 'Note', by: 'Saved by', at: 'Saved at' },
+  current: 'current',
+  view: 'View',
+  viewing: 'Viewing',
+  editor: {
+    title: 'Edit the “{{kind}}” template',
+    intro: 'This is version {{version}}. Saving makes version {{next}}, used for commitments printed from then on.',
+    fields: { title: 'Title', body: 'Text', note: 'Note on the change' },
+    bodyHint: 'One paragraph per line; numbered paragraphs start with “一、”, “二、”. Click a placeholder below to insert it at the cursor.',
+    notePlaceholder: 'e.g. clause 3 revised for this year’s confidentiality plan',
+    placeholders: 'Placeholders (click to insert)',
+    preview: 'Preview',
+    previewHint: 'When printed, placeholders are replaced with the actual details; missing details print as lines to write on.',
+    previewInvalid: 'Fix the placeholders to see the preview: {{message}}',
+    save: 'Save as new version',
+    confirmTitle: 'Save as version {{next}}?',
+    confirmBody:
+      '“{{kind}}” commitments will then print from version {{next}}. Recorded sign-offs keep the version they were signed on (version {{version}} or earlier). Saved versions can never be changed or deleted.',
+    confirm: 'Save',
+    saved: 'Saved version {{version}} of the “{{kind}}” template',
+  },
+  print: {
+    action: 'Print a commitment',
+    chooseTitle: 'Print a commitment: choose the person',
+    person: 'Person',
+    personPlaceholder: 'Search by name, post or unit',
+    noPerson: 'No matching person. People are recorded under People first.',
+    next: 'Next',
+    title: 'Print a commitment',
+    for: 'For {{name}} ({{org}})',
+    kind: 'Kind',
+    contract: 'Contract',
+    contractNone: 'No contract',
+    contractHint: 'The person’s assigned contracts; without one, the contract name, number and parties print as lines to fill in.',
+    noContracts: 'Not assigned to any contract',
+    version: 'Template version',
+    versionCurrent: 'Current (version {{version}})',
+    versionOld: 'Version {{version}} (saved {{date}})',
+    signDate: 'Signing date',
+    signDateHint: 'Printed in the text; left blank, it prints as a line to write on.',
+    fullId: 'Print the full ID number',
+    fullIdHint: 'The ID number prints masked by default. Printing it in full is recorded in the audit trail.',
+    scope: '{{kind}} · {{name}} ({{org}})',
+    loadFailed: 'Could not read the person’s contracts',
+  },
+};
 
 export default commitments;

@@ -5,6 +5,7 @@ import type { SignOffRecord, signOffFieldsSchema } from '../../../common/api/sig
 import type { Person } from '../../../common/api/person';
 import { annualRenewalDue, signOffEnd } from '../../../common/people/signoff';
 import type { Db } from '../../core/open';
+import { requireTemplateVersion } from '../commitments/templates';
 import { getPerson, loadSignOffs, personRef } from './repo';
 
 export type SignOffInput = z.output<typeof signOffFieldsSchema>;
@@ -76,6 +77,7 @@ export function createSignOff(db: Db, personId: number, fields: SignOffInput, ac
   const person = personRef(db, personId);
   if (person.voidedAt) throw new DomainError('RULE', `人员 ${person.name}（${person.orgName}）已作废，不能再登记保密承诺`, 'personId');
   requireContract(db, fields.contractId, null);
+  requireTemplateVersion(db, fields.kind, fields.templateVersion);
   const info = db
     .prepare(
       `INSERT INTO person_signoffs (uuid, person_id, kind, contract_id, signed_date, valid_until, declassify_from, declassify_to,
@@ -105,6 +107,7 @@ export function updateSignOff(
 ): { before: SignOffRecord; after: SignOffRecord } {
   const before = requireCurrent(db, id, rev, '修改');
   requireContract(db, fields.contractId, before.contractId);
+  requireTemplateVersion(db, fields.kind, fields.templateVersion);
   db.prepare(
     `UPDATE person_signoffs SET kind = ?, contract_id = ?, signed_date = ?, valid_until = ?, declassify_from = ?, declassify_to = ?,
        witness = ?, copies = ?, kept_at = ?, template_version = ?, note = ?, rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?`,
