@@ -73,6 +73,7 @@ const people: Messages['people'] = {
       assignments: 'Contract assignments',
       trainings: 'Confidentiality training',
     },
+    printCommitment: 'Print commitment',
     statusDeparting: '{{status}} ({{kind}} in progress)',
     reveal: 'Show',
     revealField: 'Show full {{field}}',

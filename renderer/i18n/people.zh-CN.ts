@@ -71,6 +71,7 @@ const people = {
       assignments: '合同分派',
       trainings: '保密教育',
     },
+    printCommitment: '打印承诺书',
     statusDeparting: '{{status}}（{{kind}}办理中）',
     reveal: '显示',
     revealField: '显示完整{{field}}',

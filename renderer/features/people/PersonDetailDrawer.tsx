@@ -12,6 +12,7 @@ import {
   IconEye,
   IconEyeOff,
   IconPencil,
+  IconPrinter,
   IconRefresh,
   IconUserCheck,
 } from '@tabler/icons-react';
@@ -23,6 +24,7 @@ import { DetailHeading, DetailItem } from '../../components/Detail';
 import { VoidReasonModal } from '../../components/VoidReasonModal';
 import { api, messageOf, unwrap } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
+import { PrintCommitmentModal } from '../commitments/PrintCommitmentModal';
 import { DepartureHistory } from './DepartureHistory';
 import { CancelDepartureModal, CompleteDepartureModal, ReinstateModal, StartDepartureModal } from './DepartureModals';
 import { PersonStatusBadge, SignOffBadge } from './PersonBadges';
@@ -36,7 +38,7 @@ import { invalidatePeople, useDepartureChecklist, useMayAccess, usePerson, usePe
  */
 export const PERSON_RECORD_SECTIONS: { title: string; Section: ComponentType<{ person: Person }> }[] = [];
 
-type Layer = 'edit' | 'void' | 'start' | 'complete' | 'cancel' | 'reinstate';
+type Layer = 'edit' | 'void' | 'start' | 'complete' | 'cancel' | 'reinstate' | 'commitment';
 
 /** One person: data (ID number and phone masked, revealable), sign-off, access, the departure workflow and the actions. */
 export function PersonDetailDrawer(props: { id: number | null; onClose(): void }) {
@@ -89,8 +91,15 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
                   {[p.orgName, p.post].filter(Boolean).join(' · ')}
                 </Text>
               </Stack>
-              {canWrite && !p.voidedAt && (
+              {(canWrite || can('registers.print')) && !p.voidedAt && (
                 <Group gap="xs" justify="flex-end">
+                  {can('registers.print') && (
+                    <Button size="xs" variant="default" leftSection={<IconPrinter size={14} />} onClick={() => setLayer('commitment')}>
+                      {t('people.detail.printCommitment')}
+                    </Button>
+                  )}
+                  {canWrite && (
+                  <>
                   <Button size="xs" variant="default" leftSection={<IconPencil size={14} />} onClick={() => setLayer('edit')}>
                     {t('common.edit')}
                   </Button>
@@ -107,6 +116,8 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
                   <Button size="xs" variant="default" color="red" leftSection={<IconBan size={14} />} onClick={() => setLayer('void')}>
                     {t('common.void')}
                   </Button>
+                  </>
+                  )}
                 </Group>
               )}
             </Group>
@@ -195,6 +206,7 @@ export function PersonDetailDrawer(props: { id: number | null; onClose(): void }
 
       {/* Beside the drawer, not inside it: a modal's events must not reach the drawer. */}
       <PersonFormModal opened={layer === 'edit'} person={shownFor('edit')} onClose={close} />
+      <PrintCommitmentModal person={shownFor('commitment')} onClose={close} />
       <VoidReasonModal
         opened={layer === 'void'}
         title={t('people.voidTitle')}
