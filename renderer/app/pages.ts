@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconFileText, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
@@ -8,6 +8,7 @@ import { ContractListPage } from '../features/contracts/ContractListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
 import { PolicyPage } from '../features/policy/PolicyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TrainingListPage } from '../features/trainings/TrainingListPage';
 
 export interface PageDef {
   id: string;
@@ -23,6 +24,7 @@ export interface PageDef {
 export const PAGES: PageDef[] = [
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
   { id: 'contracts', group: 'registers', label: 'nav.contracts', icon: IconFileText, permission: 'registers.read', Page: ContractListPage },
+  { id: 'trainings', group: 'registers', label: 'nav.trainings', icon: IconSchool, permission: 'registers.read', Page: TrainingListPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
   { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },

@@ -1,42 +1,20 @@
-import { Alert, Badge, Button, Divider, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Drawer, Group, Loader, Modal, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { IconBan, IconEye, IconEyeOff, IconPaperclip, IconPencil, IconPlayerStop } from '@tabler/icons-react';
 import dayjs from 'dayjs';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONFIDENTIALITY_KINDS, type Contract } from '../../../common/api/contract';
 import { formatYuan } from '../../../common/contracts';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { DetailHeading as Heading, DetailItem as Item } from '../../components/DetailSection';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
 import { api, messageOf, unwrap } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { STATUS_COLORS } from './labels';
+import { ContractPeopleSection } from '../people/records/ContractPeopleSection';
 import { ObligationsSection } from './obligations/ObligationsSection';
 import { useContract, useContractHistory } from './queries';
-
-function Item({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <Stack gap={0}>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text size="sm" component="div">
-        {children === '' || children === null || children === undefined ? '—' : children}
-      </Text>
-    </Stack>
-  );
-}
-
-function Heading({ children }: { children: ReactNode }) {
-  return (
-    <>
-      <Title order={5} c="brand.8" mt="sm">
-        {children}
-      </Title>
-      <Divider mt={-8} />
-    </>
-  );
-}
 
 /** Everything recorded about one contract, read-only, with its attachments and the writer's actions. */
 export function ContractDetailDrawer(props: {
@@ -282,6 +260,9 @@ export function ContractDetailDrawer(props: {
 
           <Heading>{t('obligations.heading')}</Heading>
           <ObligationsSection contractId={c.id} canWrite={props.canWrite && !c.voidedAt} />
+
+          <Heading>{t('peopleRecords.contractPeople.heading')}</Heading>
+          <ContractPeopleSection contract={c} />
 
           <Heading>{t('contracts.form.sections.contacts')}</Heading>
           <Contacts contract={c} />
