@@ -5,6 +5,7 @@ import type { Training } from '../../../common/api/training';
 import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { DetailHeading as Heading, DetailItem as Item } from '../../components/DetailSection';
 import { messageOf } from '../../lib/api';
+import { unlessDialogOpen } from '../../lib/overlays';
 import { useTraining } from './queries';
 
 /** One 保密教育 session: what, when, who taught, who attended, and its material as attachments. */
@@ -16,7 +17,7 @@ export function TrainingDetailDrawer(props: { id: number | null; canWrite: boole
   return (
     <Drawer
       opened={props.id !== null}
-      onClose={props.onClose}
+      onClose={unlessDialogOpen(props.onClose)}
       closeButtonProps={{ 'aria-label': t('common.close') }}
       position="right"
       size="min(820px, 92vw)"

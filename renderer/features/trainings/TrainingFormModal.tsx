@@ -78,6 +78,7 @@ export function TrainingFormModal(props: { opened: boolean; editing: Training | 
       onClose={requestClose}
       title={t(props.editing ? 'peopleRecords.trainings.editTitle' : 'peopleRecords.trainings.newTitle')}
       size="xl"
+      closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {saved ? (
         <Stack gap="sm" data-testid="training-saved">

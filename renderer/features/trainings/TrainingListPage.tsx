@@ -44,7 +44,11 @@ export function TrainingListPage() {
 
   const rows = list.data?.rows ?? [];
   const total = list.data?.total ?? 0;
-  const registerEmpty = !list.isPending && !list.isError && total === 0 && !filtered;
+  const nothingLive = !list.isPending && !list.isError && total === 0 && !filtered;
+  // Only voided sessions left: the register is not empty, they are one filter away.
+  const voidedOnly = useTrainingList({ ...params, voided: 'only', page: 1, pageSize: 1 }, nothingLive);
+  const voidedTotal = voidedOnly.data?.total ?? 0;
+  const registerEmpty = nothingLive && !voidedOnly.isPending && voidedTotal === 0;
   const sortStatus: DataTableSortStatus<Training> = { columnAccessor: 'heldOn', direction: view.dir };
 
   return (
@@ -153,6 +157,16 @@ export function TrainingListPage() {
               },
             ]}
           />
+          {nothingLive && voidedTotal > 0 && (
+            <Group justify="center">
+              <Text size="sm" c="dimmed">
+                {t('peopleRecords.trainings.onlyVoided', { count: voidedTotal })}
+              </Text>
+              <Button variant="subtle" size="xs" onClick={() => view.set({ voided: 'include' })}>
+                {t('peopleRecords.trainings.showVoided')}
+              </Button>
+            </Group>
+          )}
           {!list.isPending && total === 0 && filtered && (
             <Group justify="center">
               <Text size="sm" c="dimmed">

@@ -13,11 +13,12 @@ export interface TrainingListParams {
   pageSize: number;
 }
 
-export function useTrainingList(params: TrainingListParams) {
+export function useTrainingList(params: TrainingListParams, enabled = true) {
   return useQuery({
     queryKey: ['training:list', params],
     queryFn: () => unwrap(api().training.list(params)),
     placeholderData: keepPreviousData,
+    enabled,
   });
 }
 

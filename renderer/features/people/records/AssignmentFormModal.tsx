@@ -110,7 +110,7 @@ export function AssignmentFormModal(props: {
       : t('peopleRecords.assignments.addPersonTitle');
   const fixedContract = e ? { mainNumber: e.contractMainNumber, projectName: e.contractProjectName } : props.contract;
   return (
-    <Modal opened={props.opened} onClose={requestClose} title={title} size="lg">
+    <Modal opened={props.opened} onClose={requestClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {error && (

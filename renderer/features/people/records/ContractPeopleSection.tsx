@@ -1,5 +1,5 @@
 import { ActionIcon, Alert, Badge, Button, Group, Loader, Stack, Switch, Table, Text, Tooltip } from '@mantine/core';
-import { IconBan, IconPencil, IconPlus, IconSignature } from '@tabler/icons-react';
+import { IconBan, IconChevronDown, IconChevronRight, IconPencil, IconPlus, IconSignature } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ASSIGNMENT_ROLES, REMOTE_SUPPORT_ROLE, type Assignment, type ContractPerson } from '../../../../common/api/assignment';
@@ -8,9 +8,11 @@ import type { Person } from '../../../../common/api/person';
 import { useCan } from '../../../lib/useCan';
 import { messageOf } from '../../../lib/api';
 import { AssignmentFormModal } from './AssignmentFormModal';
+import { PersonTrainingsSection } from './PersonTrainingsSection';
 import { VoidAssignmentModal, periodText } from './AssignmentsSection';
 import { useAssignmentMutations, useContractPeople } from './queries';
 import { SignOffFormModal } from './SignOffFormModal';
+import { SignOffsSection } from './SignOffsSection';
 import { SignOffStatusBadge } from './SignOffStatusBadge';
 
 /**
@@ -28,13 +30,21 @@ export function ContractPeopleSection({ contract }: { contract: Pick<Contract, '
   const [form, setForm] = useState<{ editing: Assignment | null } | null>(null);
   const [voiding, setVoiding] = useState<Assignment | null>(null);
   const [signing, setSigning] = useState<Person | null>(null);
+  const [open, setOpen] = useState<Set<number>>(new Set());
+  const toggle = (id: number) =>
+    setOpen((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
 
   if (query.isPending) return <Loader size="sm" />;
   if (query.isError) return <Alert color="red">{messageOf(query.error)}</Alert>;
   const { people, remoteSupport } = query.data;
   const groups = ASSIGNMENT_ROLES.map((role) => ({ role, rows: people.filter((p) => p.role === role) })).filter((g) => g.rows.length > 0);
   const live = people.filter((p) => p.voidedAt === null);
-  const columns = canWrite ? 6 : 5;
+  const columns = canWrite ? 7 : 6;
 
   return (
     <Stack gap="xs" data-testid="contract-people">
@@ -62,6 +72,7 @@ export function ContractPeopleSection({ contract }: { contract: Pick<Contract, '
         <Table withTableBorder fz="sm" verticalSpacing={6}>
           <Table.Thead>
             <Table.Tr>
+              <Table.Th w={28} />
               <Table.Th>{t('peopleRecords.contractPeople.columns.person')}</Table.Th>
               <Table.Th>{t('peopleRecords.contractPeople.columns.org')}</Table.Th>
               <Table.Th>{t('peopleRecords.contractPeople.columns.roleNote')}</Table.Th>
@@ -93,7 +104,34 @@ export function ContractPeopleSection({ contract }: { contract: Pick<Contract, '
                     </Table.Td>
                   </Table.Tr>
                   {rows.map((row) => (
-                    <PersonRow key={row.id} row={row} remote={remote} canWrite={canWrite} onSign={setSigning} onEdit={(a) => setForm({ editing: a })} onVoid={setVoiding} />
+                    <Fragment key={row.id}>
+                      <PersonRow
+                        row={row}
+                        remote={remote}
+                        canWrite={canWrite}
+                        expanded={open.has(row.id)}
+                        onToggle={() => toggle(row.id)}
+                        onSign={setSigning}
+                        onEdit={(a) => setForm({ editing: a })}
+                        onVoid={setVoiding}
+                      />
+                      {open.has(row.id) && (
+                        <Table.Tr>
+                          <Table.Td colSpan={columns} bg="gray.0">
+                            <Stack gap="xs" p={4} data-testid="contract-person-records">
+                              <Text size="sm" fw={600}>
+                                {t('peopleRecords.contractPeople.signOffsOf', { name: row.person.name })}
+                              </Text>
+                              <SignOffsSection person={row.person} />
+                              <Text size="sm" fw={600} mt="xs">
+                                {t('peopleRecords.contractPeople.trainingsOf', { name: row.person.name })}
+                              </Text>
+                              <PersonTrainingsSection person={row.person} />
+                            </Stack>
+                          </Table.Td>
+                        </Table.Tr>
+                      )}
+                    </Fragment>
                   ))}
                 </Fragment>
               );
@@ -118,6 +156,8 @@ function PersonRow(props: {
   row: ContractPerson;
   remote: boolean;
   canWrite: boolean;
+  expanded: boolean;
+  onToggle(): void;
   onSign(p: Person): void;
   onEdit(a: Assignment): void;
   onVoid(a: Assignment): void;
@@ -129,6 +169,16 @@ function PersonRow(props: {
   const writable = props.canWrite && !voided;
   return (
     <Table.Tr data-testid="contract-person-row" className={voided ? 'row-voided' : undefined}>
+      <Table.Td>
+        <ActionIcon
+          size="sm"
+          variant="subtle"
+          aria-label={t(props.expanded ? 'peopleRecords.contractPeople.collapse' : 'peopleRecords.contractPeople.expand', { name: p.name })}
+          onClick={props.onToggle}
+        >
+          {props.expanded ? <IconChevronDown size={14} /> : <IconChevronRight size={14} />}
+        </ActionIcon>
+      </Table.Td>
       <Table.Td>
         <Group gap={6} wrap="nowrap">
           <Text size="sm" fw={500} td={voided ? 'line-through' : undefined}>

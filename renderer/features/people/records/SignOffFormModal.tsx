@@ -91,7 +91,7 @@ export function SignOffFormModal(props: SignOffFormProps) {
   const end = endOfTyped(v.kind, v.signedDate, null);
   const title = t(props.editing ? 'peopleRecords.signoffs.editTitle' : 'peopleRecords.signoffs.newTitle', { name: personLabel(props.person) });
   return (
-    <Modal opened={props.opened} onClose={requestClose} title={title} size="lg">
+    <Modal opened={props.opened} onClose={requestClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {saved ? (
         <Stack gap="sm" data-testid="signoff-saved">
           <Alert color="green" variant="light">

@@ -179,6 +179,7 @@ export function SignOffsSection({ person }: { person: Person }) {
         onClose={() => setScans(null)}
         title={t('peopleRecords.signoffs.scansTitle', { name: person.name, kind: scans ? kindOf(scans) : '', date: scans?.signedDate ?? '' })}
         size="lg"
+        closeButtonProps={{ 'aria-label': t('common.close') }}
       >
         {scans && <AttachmentPanel ownerType="signoff" ownerUuid={scans.uuid} canWrite={canWrite && scans.voidedAt === null} />}
       </Modal>
