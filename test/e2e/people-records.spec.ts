@@ -163,7 +163,7 @@ test('an officer puts people on a contract, registers their sign-offs and record
       await expect(scans.getByTestId('attachment-row')).toContainText('上岗保密承诺书-张运维.pdf');
       await page.keyboard.press('Escape');
       await expect(scans).toHaveCount(0);
-      await section.scrollIntoViewIfNeeded();
+      await page.getByRole('heading', { name: '项目人员' }).evaluate((el) => el.scrollIntoView());
       await expect(page.locator('.mantine-Notification-root')).toHaveCount(0, { timeout: 15_000 });
       await shot(page, '73-contract-people');
     });

@@ -108,7 +108,7 @@ export function TrainingFormModal(props: { opened: boolean; editing: Training | 
               />
               <NumberInput
                 label={t('peopleRecords.trainings.fields.hours')}
-                description={t('peopleRecords.trainings.hoursHint')}
+                placeholder={t('peopleRecords.trainings.hoursHint')}
                 withAsterisk
                 min={0.1}
                 max={100}

@@ -153,6 +153,7 @@ export function AssignmentFormModal(props: {
           <SimpleGrid cols={2}>
             <Select
               label={t('peopleRecords.assignments.fields.role')}
+              placeholder={t('peopleRecords.assignments.rolePlaceholder')}
               withAsterisk
               allowDeselect={false}
               data={ASSIGNMENT_ROLES.map((r) => ({ value: r, label: t(`peopleRecords.role.${r}`) }))}

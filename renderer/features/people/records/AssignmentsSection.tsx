@@ -34,8 +34,10 @@ export function RoleText({ role, roleNote }: Pick<Assignment, 'role' | 'roleNote
 
 /** from/to of an assignment: “2024-05-24 至 今”. */
 export function periodText(a: Pick<Assignment, 'from' | 'to'>, t: (key: string, o?: Record<string, unknown>) => string): string {
-  if (!a.from && !a.to) return t('peopleRecords.assignments.periodOpen');
-  return t('peopleRecords.period', { from: a.from ?? t('peopleRecords.assignments.fromUnknown'), to: a.to ?? t('peopleRecords.assignments.toOpen') });
+  if (a.from && a.to) return t('peopleRecords.period', { from: a.from, to: a.to });
+  if (a.from) return t('peopleRecords.assignments.since', { from: a.from });
+  if (a.to) return t('peopleRecords.periodTo', { to: a.to });
+  return t('peopleRecords.assignments.periodOpen');
 }
 
 /** Why a person takes no new assignment, or null when they may. */

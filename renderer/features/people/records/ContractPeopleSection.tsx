@@ -44,7 +44,7 @@ export function ContractPeopleSection({ contract }: { contract: Pick<Contract, '
   const { people, remoteSupport } = query.data;
   const groups = ASSIGNMENT_ROLES.map((role) => ({ role, rows: people.filter((p) => p.role === role) })).filter((g) => g.rows.length > 0);
   const live = people.filter((p) => p.voidedAt === null);
-  const columns = canWrite ? 7 : 6;
+  const columns = canWrite ? 6 : 5;
 
   return (
     <Stack gap="xs" data-testid="contract-people">
@@ -75,9 +75,12 @@ export function ContractPeopleSection({ contract }: { contract: Pick<Contract, '
               <Table.Th w={28} />
               <Table.Th>{t('peopleRecords.contractPeople.columns.person')}</Table.Th>
               <Table.Th>{t('peopleRecords.contractPeople.columns.org')}</Table.Th>
-              <Table.Th>{t('peopleRecords.contractPeople.columns.roleNote')}</Table.Th>
               <Table.Th>{t('peopleRecords.contractPeople.columns.period')}</Table.Th>
-              <Table.Th>{t('peopleRecords.contractPeople.columns.signOff')}</Table.Th>
+              <Table.Th>
+                <Tooltip label={t('peopleRecords.contractPeople.signOffScope')} multiline w={280}>
+                  <span>{t('peopleRecords.contractPeople.columns.signOff')}</span>
+                </Tooltip>
+              </Table.Th>
               {canWrite && <Table.Th>{t('common.actions')}</Table.Th>}
             </Table.Tr>
           </Table.Thead>
@@ -180,30 +183,30 @@ function PersonRow(props: {
         </ActionIcon>
       </Table.Td>
       <Table.Td>
-        <Group gap={6} wrap="nowrap">
-          <Text size="sm" fw={500} td={voided ? 'line-through' : undefined}>
+        <Group gap={6}>
+          <Text size="sm" fw={500} td={voided ? 'line-through' : undefined} style={{ whiteSpace: 'nowrap' }}>
             {p.name}
           </Text>
           {remote && (
-            <Badge size="xs" color="orange" variant="light" data-testid="remote-support-badge">
+            <Badge size="xs" color="orange" variant="light" style={{ flexShrink: 0 }} data-testid="remote-support-badge">
               {t('peopleRecords.assignments.remoteBadge')}
             </Badge>
           )}
           {p.departure ? (
-            <Badge size="xs" color="grape" variant="light">
+            <Badge size="xs" color="grape" variant="light" style={{ flexShrink: 0 }}>
               {t('peopleRecords.contractPeople.departing', { kind: p.departure.kind })}
             </Badge>
           ) : (
             p.status !== '在岗' && (
-              <Badge size="xs" color="gray" variant="outline">
+              <Badge size="xs" color="gray" variant="outline" style={{ flexShrink: 0 }}>
                 {p.status}
               </Badge>
             )
           )}
         </Group>
-        {p.post && (
+        {(p.post || row.roleNote) && (
           <Text size="xs" c="dimmed">
-            {p.post}
+            {[p.post, row.roleNote && t('peopleRecords.contractPeople.roleNoteText', { note: row.roleNote })].filter(Boolean).join(' · ')}
           </Text>
         )}
         {voided && (
@@ -213,9 +216,10 @@ function PersonRow(props: {
         )}
       </Table.Td>
       <Table.Td>{p.orgName}</Table.Td>
-      <Table.Td>{row.roleNote || '—'}</Table.Td>
       <Table.Td>
-        <Text size="sm">{periodText(row, t)}</Text>
+        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+          {periodText(row, t)}
+        </Text>
       </Table.Td>
       <Table.Td>
         <SignOffStatusBadge signOff={p.signOff} />
@@ -223,7 +227,7 @@ function PersonRow(props: {
       {props.canWrite && (
         <Table.Td>
           {writable && (
-            <Group gap={4} wrap="nowrap">
+            <Group gap={4} wrap="nowrap" justify="flex-end">
               {!p.voidedAt && (
                 <Button size="compact-xs" variant="light" leftSection={<IconSignature size={12} />} onClick={() => props.onSign(p)}>
                   {t('peopleRecords.contractPeople.registerSignOff')}

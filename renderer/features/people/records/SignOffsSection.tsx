@@ -27,7 +27,7 @@ function RecordStatusBadge({ signOff, today }: { signOff: SignOffRecord; today: 
         : t('peopleRecords.recordStatus.endsIn', { days: daysLeft })
       : t(`peopleRecords.recordStatus.${status}`);
   return (
-    <Badge color={RECORD_STATUS_COLORS[status]} variant={status === '已过期' ? 'filled' : 'light'} data-testid="signoff-record-status">
+    <Badge color={RECORD_STATUS_COLORS[status]} variant={status === '已过期' ? 'filled' : 'light'} style={{ flexShrink: 0 }} data-testid="signoff-record-status">
       {label}
     </Badge>
   );
@@ -81,10 +81,9 @@ export function SignOffsSection({ person }: { person: Person }) {
               <Table.Th>{t('peopleRecords.signoffs.columns.kind')}</Table.Th>
               <Table.Th>{t('peopleRecords.signoffs.columns.term')}</Table.Th>
               <Table.Th>{t('peopleRecords.signoffs.columns.declassify')}</Table.Th>
-              <Table.Th>{t('peopleRecords.signoffs.columns.witness')}</Table.Th>
               <Table.Th>{t('peopleRecords.signoffs.columns.copies')}</Table.Th>
-              <Table.Th>{t('peopleRecords.signoffs.columns.status')}</Table.Th>
-              <Table.Th>{t('common.actions')}</Table.Th>
+              <Table.Th w={110}>{t('peopleRecords.signoffs.columns.status')}</Table.Th>
+              <Table.Th w={150}>{t('common.actions')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -112,7 +111,7 @@ export function SignOffsSection({ person }: { person: Person }) {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     <Text size="sm">{t('peopleRecords.signoffs.signedOn', { date: s.signedDate })}</Text>
                     <Text size="xs" c="dimmed">
                       {t('peopleRecords.signoffs.validUntilText', { text: validityText(s, t) })}
@@ -121,7 +120,11 @@ export function SignOffsSection({ person }: { person: Person }) {
                   <Table.Td>
                     {s.kind === DEPARTURE ? (
                       s.declassifyFrom && s.declassifyTo ? (
-                        <Text size="sm">{t('peopleRecords.period', { from: s.declassifyFrom, to: s.declassifyTo })}</Text>
+                        <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+                          {s.declassifyFrom}
+                          <br />
+                          {t('peopleRecords.periodTo', { to: s.declassifyTo })}
+                        </Text>
                       ) : (
                         <Text size="xs" c="red.8">
                           {t('peopleRecords.signoffs.declassifyMissing')}
@@ -133,9 +136,16 @@ export function SignOffsSection({ person }: { person: Person }) {
                       </Text>
                     )}
                   </Table.Td>
-                  <Table.Td>{s.witness || '—'}</Table.Td>
                   <Table.Td>
-                    <Text size="sm">{t('peopleRecords.signoffs.copiesText', { count: s.copies })}</Text>
+                    <Text size="sm">
+                      {t('peopleRecords.signoffs.copiesText', { count: s.copies })}
+                      {s.witness && (
+                        <Text span size="xs" c="dimmed">
+                          {' · '}
+                          {t('peopleRecords.signoffs.witnessText', { name: s.witness })}
+                        </Text>
+                      )}
+                    </Text>
                     {s.keptAt && (
                       <Text size="xs" c="dimmed">
                         {s.keptAt}
@@ -147,7 +157,7 @@ export function SignOffsSection({ person }: { person: Person }) {
                   </Table.Td>
                   <Table.Td>
                     <Group gap={4} wrap="nowrap">
-                      <Button size="compact-xs" variant="subtle" leftSection={<IconPaperclip size={12} />} onClick={() => setScans(s)}>
+                      <Button size="compact-xs" variant="subtle" leftSection={<IconPaperclip size={12} />} style={{ flexShrink: 0 }} onClick={() => setScans(s)}>
                         {t('peopleRecords.signoffs.scans')}
                       </Button>
                       {canWrite && !voided && (
