@@ -48,7 +48,8 @@ export function TrainingListPage() {
   // Only voided sessions left: the register is not empty, they are one filter away.
   const voidedOnly = useTrainingList({ ...params, voided: 'only', page: 1, pageSize: 1 }, nothingLive);
   const voidedTotal = voidedOnly.data?.total ?? 0;
-  const registerEmpty = nothingLive && !voidedOnly.isPending && voidedTotal === 0;
+  const deciding = nothingLive && voidedOnly.isPending;
+  const registerEmpty = nothingLive && !deciding && voidedTotal === 0;
   const sortStatus: DataTableSortStatus<Training> = { columnAccessor: 'heldOn', direction: view.dir };
 
   return (
@@ -69,7 +70,7 @@ export function TrainingListPage() {
         )}
       </Group>
 
-      {registerEmpty ? (
+      {deciding ? null : registerEmpty ? (
         <Paper withBorder>
           <EmptyState
             icon={<IconSchool size={30} />}

@@ -38,7 +38,7 @@ export function SignOffFormModal(props: SignOffFormProps) {
   const { t } = useTranslation();
   const mutations = useSignOffMutations();
   const witness = useAuthStatus().data?.user?.displayName ?? '';
-  const assignments = useAssignmentsOfPerson(props.person.id, false);
+  const assignments = useAssignmentsOfPerson(props.person.id, false, props.opened);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<SignOffRecord | null>(null);
   const messages = { signedDateRequired: t('peopleRecords.signoffs.signedDateRequired'), validUntilRequired: t('peopleRecords.signoffs.validUntilRequired') };

@@ -46,10 +46,11 @@ export function useSignOffMutations() {
   };
 }
 
-export function useAssignmentsOfPerson(personId: number, includeVoided: boolean) {
+export function useAssignmentsOfPerson(personId: number, includeVoided: boolean, enabled = true) {
   return useQuery({
     queryKey: ['assignment:listByPerson', personId, includeVoided],
     queryFn: () => unwrap(api().assignment.listByPerson({ personId, includeVoided })),
+    enabled,
   });
 }
 
