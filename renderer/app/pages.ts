@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconFileCertificate, IconIdBadge2, IconFileText, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
@@ -10,6 +10,7 @@ import { OrgListPage } from '../features/organisations/OrgListPage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
 import { PolicyPage } from '../features/policy/PolicyPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TrainingListPage } from '../features/trainings/TrainingListPage';
 
 export interface PageDef {
   id: string;
@@ -26,6 +27,7 @@ export const PAGES: PageDef[] = [
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
   { id: 'contracts', group: 'registers', label: 'nav.contracts', icon: IconFileText, permission: 'registers.read', Page: ContractListPage },
   { id: 'people', group: 'registers', label: 'nav.people', icon: IconIdBadge2, permission: 'registers.read', Page: PeopleListPage },
+  { id: 'trainings', group: 'registers', label: 'nav.trainings', icon: IconSchool, permission: 'registers.read', Page: TrainingListPage },
   { id: 'commitments', group: 'registers', label: 'nav.commitments', icon: IconFileCertificate, permission: 'registers.read', Page: CommitmentTemplatesPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },

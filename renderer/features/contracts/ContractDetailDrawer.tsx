@@ -10,8 +10,10 @@ import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
 import { api, messageOf, unwrap } from '../../lib/api';
+import { unlessDialogOpen } from '../../lib/overlays';
 import { useCan } from '../../lib/useCan';
 import { STATUS_COLORS } from './labels';
+import { ContractPeopleSection } from '../people/records/ContractPeopleSection';
 import { ObligationsSection } from './obligations/ObligationsSection';
 import { useContract, useContractHistory } from './queries';
 
@@ -30,7 +32,7 @@ export function ContractDetailDrawer(props: {
   const [scans, setScans] = useState<{ uuid: string; kind: string } | null>(null);
   const [printMode, setPrintMode] = useState<PrintMode | null>(null);
   return (
-    <Drawer opened={props.id !== null} onClose={props.onClose} closeButtonProps={{ 'aria-label': t('common.close') }} position="right" size="min(900px, 92vw)" title={<Text fw={600} size="lg">{t('contracts.detail.title')}</Text>}>
+    <Drawer opened={props.id !== null} onClose={unlessDialogOpen(props.onClose)} closeButtonProps={{ 'aria-label': t('common.close') }} position="right" size="min(900px, 92vw)" title={<Text fw={600} size="lg">{t('contracts.detail.title')}</Text>}>
       {query.isError && (
         <Alert color="red" variant="light">
           {messageOf(query.error)}
@@ -259,6 +261,9 @@ export function ContractDetailDrawer(props: {
 
           <DetailHeading>{t('obligations.heading')}</DetailHeading>
           <ObligationsSection contractId={c.id} canWrite={props.canWrite && !c.voidedAt} />
+
+          <DetailHeading>{t('peopleRecords.contractPeople.heading')}</DetailHeading>
+          <ContractPeopleSection contract={c} />
 
           <DetailHeading>{t('contracts.form.sections.contacts')}</DetailHeading>
           <Contacts contract={c} />

@@ -19,6 +19,7 @@ import { useActiveOrgs } from '../organisations/queries';
 import { PersonStatusBadge, SignOffBadge } from './PersonBadges';
 import { PersonDetailDrawer } from './PersonDetailDrawer';
 import { PersonFormModal } from './PersonFormModal';
+import { RenewalsAlert } from './records/RenewalsAlert';
 import { usePersonList, type PersonListParams } from './queries';
 import { usePeopleView } from './store';
 
@@ -113,6 +114,8 @@ export function PeopleListPage() {
         selection={{ register: 'signoffs', filter: { q, orgId: view.orgId, contractId: view.contractId } }}
         onClose={() => setPrintMode(null)}
       />
+
+      <RenewalsAlert />
 
       {registerEmpty ? (
         <Paper withBorder>

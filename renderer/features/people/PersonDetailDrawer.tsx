@@ -26,6 +26,9 @@ import { api, messageOf, unwrap } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { PrintCommitmentModal } from '../commitments/PrintCommitmentModal';
 import { DepartureHistory } from './DepartureHistory';
+import { AssignmentsSection } from './records/AssignmentsSection';
+import { PersonTrainingsSection } from './records/PersonTrainingsSection';
+import { SignOffsSection } from './records/SignOffsSection';
 import { CancelDepartureModal, CompleteDepartureModal, ReinstateModal, StartDepartureModal } from './DepartureModals';
 import { PersonStatusBadge, SignOffBadge } from './PersonBadges';
 import { PersonFormModal } from './PersonFormModal';
@@ -36,7 +39,11 @@ import { invalidatePeople, useDepartureChecklist, useMayAccess, usePerson, usePe
  * person's own data, in this order. Each section takes the person as shown
  * (`{ person }`), e.g. `{ title: 'people.detail.sections.signOffs', Section: SignOffsSection }`.
  */
-export const PERSON_RECORD_SECTIONS: { title: string; Section: ComponentType<{ person: Person }> }[] = [];
+export const PERSON_RECORD_SECTIONS: { title: string; Section: ComponentType<{ person: Person }> }[] = [
+  { title: 'peopleRecords.signoffs.heading', Section: SignOffsSection },
+  { title: 'peopleRecords.assignments.heading', Section: AssignmentsSection },
+  { title: 'peopleRecords.personTrainings.heading', Section: PersonTrainingsSection },
+];
 
 type Layer = 'edit' | 'void' | 'start' | 'complete' | 'cancel' | 'reinstate' | 'commitment';
 
