@@ -16,6 +16,9 @@ import { assignmentHandlers } from './registers/people/assignment-handlers';
 import { personHandlers } from './registers/people/handlers';
 import { signOffHandlers } from './registers/people/signoff-handlers';
 import { trainingHandlers } from './registers/people/training-handlers';
+import { mediaHandlers } from './registers/media/handlers';
+// Adds the media register's items to every departure checklist.
+import './registers/media/departure';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -37,6 +40,7 @@ export const handlers: Handlers<Contract> = {
   ...assignmentHandlers,
   ...signOffHandlers,
   ...trainingHandlers,
+  ...mediaHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

@@ -206,3 +206,61 @@ export function participants(event: MediaEvent, holderBefore: PersonRef | null):
       return [];
   }
 }
+
+const clause = (label: string, value: string) => (value.trim() ? `，${label}${value.trim()}` : '');
+/** 2026-03-02 10:30 from an instant as written. */
+export const shortInstant = (instant: string): string => instant.slice(0, 16).replace('T', ' ');
+
+/**
+ * One sentence for the timeline (履历) and the audit trail. `holderBefore` is the holder before the
+ * event (who gives the medium back on 归还); `corrected` names the event a 更正 voids.
+ */
+export function describeEvent(event: MediaEvent, holderBefore: PersonRef | null = null, corrected: MediaEvent | null = null): string {
+  switch (event.type) {
+    case '登记入库':
+      return `登记入库${clause('存放于 ', event.location)}`;
+    case '发放/领用':
+      return `发放给 ${event.holder.name}${clause('用途：', event.purpose)}`;
+    case '借出':
+      return `借给 ${event.holder.name}${clause('用途：', event.purpose)}，应还 ${event.dueBack}`;
+    case '归还':
+      return `${holderBefore ? `${holderBefore.name} ` : ''}归还${clause('核验人 ', event.checkedBy)}${clause('核验情况：', event.condition)}`;
+    case '携带外出':
+      return (
+        `${event.carrier.name} 携带外出${clause('至 ', event.destination)}${clause('事由：', event.purpose)}${clause('审批人 ', event.approver)}` +
+        `，${event.encrypted ? `已加密（${event.encryptionMethod.trim()}）` : '未加密'}，预计 ${event.dueBack} 返回`
+      );
+    case '外出返回':
+      return `外出返回${clause('检查情况：', event.checkResult)}`;
+    case '送外维修':
+      return (
+        `送“${event.repairer.trim()}”维修${clause('故障：', event.fault)}` +
+        `，${event.repairerAgreement ? `维修单位已签保密协议${event.agreementRef.trim() ? `（${event.agreementRef.trim()}）` : ''}` : '维修单位未签保密协议'}` +
+        `，${event.backupDone ? '已备份' : '未备份'}，${event.sanitised ? `已作技术处理（${event.sanitisation.trim()}）` : '未作技术处理'}` +
+        `${clause('送修人 ', event.sentBy)}${clause('陪同人 ', event.escort)}${clause('审批人 ', event.approver)}` +
+        `${event.expectedBack ? `，预计 ${event.expectedBack} 修回` : ''}`
+      );
+    case '修回':
+      return `修回${clause('维修结果：', event.result)}`;
+    case '交回甲方':
+      return `交回甲方${clause('接收人 ', event.recipient)}`;
+    case '销毁': {
+      const witnesses = event.witnesses.map((w) => w.trim()).filter(Boolean);
+      return (
+        `销毁（${[event.method, event.place.trim()].filter(Boolean).join('，')}）${clause('原因：', event.reason)}` +
+        `${clause('销毁人 ', event.destroyer)}${witnesses.length ? `，监销人 ${witnesses.join('、')}` : ''}${clause('审批人 ', event.approver)}`
+      );
+    }
+    case '丢失/泄露报告': {
+      if (event.reportOf !== null) {
+        return `补报第 ${event.reportOf} 条${event.incident}事件：已于 ${shortInstant(event.reportedAt ?? '')} 向 ${event.reportedTo.trim()} 报告`;
+      }
+      const report = event.reportedAt ? `已于 ${shortInstant(event.reportedAt)} 向 ${event.reportedTo.trim()} 报告` : `尚未向 ${event.reportedTo.trim()} 报告`;
+      return `报告${event.incident}：发现于 ${shortInstant(event.discoveredAt)}${clause('经过：', event.circumstances)}，${report}`;
+    }
+    case '清查结果':
+      return `清查结果：${event.result}${clause('', event.stocktake ? `（${event.stocktake.trim()}）` : '')}${clause('说明：', event.note)}`;
+    case '更正':
+      return `更正第 ${event.corrects} 条${corrected ? `（${corrected.type}）` : ''}，原因：${event.reason.trim()}`;
+  }
+}

@@ -30,8 +30,8 @@
  *
  * Time: an event may not have happened before the last effective event, nor after it was recorded.
  */
-import { type CivilDate, daysBetween, isCivilDate } from '../contracts/civil-date';
-import type { MediaEvent, MediaEventType, PersonRef } from './events';
+import { addDays, type CivilDate, daysBetween, isCivilDate } from '../contracts/civil-date';
+import { shortInstant, type MediaEvent, type MediaEventType, type PersonRef } from './events';
 import {
   DESTRUCTION_METHODS,
   HELD_STATUSES,
@@ -501,6 +501,35 @@ export function openItems(state: MediumState, now: string, today: CivilDate): Op
   }
   if (state.stocktakeFlag) items.push({ kind: '清查异常', ...state.stocktakeFlag });
   return items;
+}
+
+/** The deadline of an incident on the wall clock of its discovery: 48 hours later is two days later. */
+export function incidentDeadlineText(discoveredAt: string): string {
+  return `${addDays(discoveredAt.slice(0, 10), INCIDENT_REPORT_HOURS / 24)} ${discoveredAt.slice(11, 16)}`;
+}
+
+/** An open item in words, with its urgency and what it is due by. */
+export function describeOpenItem(item: OpenItem): { message: string; level: string; due: string | null } {
+  switch (item.kind) {
+    case '逾期未还':
+      return { message: `${item.holder.name} 借用，应于 ${item.dueBack} 归还，已逾期 ${item.daysOverdue} 天`, level: '已逾期', due: item.dueBack };
+    case '逾期未返回':
+      return { message: `${item.holder.name} 携带外出，应于 ${item.dueBack} 返回，已逾期 ${item.daysOverdue} 天`, level: '已逾期', due: item.dueBack };
+    case '维修未修回': {
+      const expected = item.expectedBack ? (item.overdue ? `，已超过预计修回日期 ${item.expectedBack}` : `，预计 ${item.expectedBack} 修回`) : '';
+      return { message: `${item.since} 送“${item.repairer}”维修，已 ${item.days} 天未修回${expected}`, level: item.overdue ? '已逾期' : '', due: item.expectedBack };
+    }
+    case '丢失/泄露待报告': {
+      const deadline = incidentDeadlineText(item.discoveredAt);
+      const when =
+        item.level === '已超时'
+          ? `已超过 ${INCIDENT_REPORT_HOURS} 小时报告时限（${deadline}），请立即报告并登记补报`
+          : `须在 ${deadline} 前报告，还剩 ${item.hoursLeft} 小时`;
+      return { message: `${item.incident}事件（发现于 ${shortInstant(item.discoveredAt)}）尚未向甲方书面报告，${when}`, level: item.level, due: item.deadline };
+    }
+    case '清查异常':
+      return { message: `清查结果为${item.result}（${item.on}）${item.note ? `：${item.note}` : ''}，请核实后处理`, level: '', due: null };
+  }
 }
 
 /**
