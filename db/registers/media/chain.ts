@@ -100,6 +100,16 @@ function insertEvent(db: Db, mediumId: number, event: MediaEvent, holderBefore: 
   return uuid;
 }
 
+/** The names the text search finds a medium by: its 责任人 and its holder. */
+export function refreshSearchPeople(db: Db, mediumId: number): void {
+  db.prepare(
+    `UPDATE media SET search_people = trim(
+       coalesce((SELECT name FROM people WHERE id = media.responsible_id), '') || ' ' ||
+       coalesce((SELECT name FROM people WHERE id = media.holder_id), ''))
+     WHERE id = ?`,
+  ).run(mediumId);
+}
+
 /** Rewrites the cached replay of the chain (status, holder, due date, open incidents, stocktake flag). */
 function writeCache(db: Db, mediumId: number, state: MediumState): void {
   const deadlines = state.incidents.map((i) => i.deadline).sort();
@@ -115,6 +125,7 @@ function writeCache(db: Db, mediumId: number, state: MediumState): void {
     state.lastSeq > 1 ? 1 : 0,
     mediumId,
   );
+  refreshSearchPeople(db, mediumId);
 }
 
 /** The first event of a new medium. */

@@ -10,8 +10,8 @@ import { pageLimit, textSearch } from '../../core/search';
 import { getSetting } from '../../core/settings';
 import { requireAccess } from '../people/access';
 import { personRef } from '../people/repo';
-import { loadState, mediumOpenItems, recordRegistration, timeline } from './chain';
-import { allocateNumber, giveNumber, replaceNumber } from './numbering';
+import { loadState, mediumOpenItems, recordRegistration, refreshSearchPeople, timeline } from './chain';
+import { allocateNumber, giveNumber, refuseGivenNumber, replaceNumber } from './numbering';
 
 export type MediumInput = z.output<typeof mediumFieldsSchema>;
 type Filter = z.output<typeof mediaFilterSchema>;
@@ -262,16 +262,6 @@ function setResponsible(db: Db, mediumId: number, personId: number, actor: Actor
   );
 }
 
-/** The names the text search finds a medium by: its 责任人 and its holder. */
-export function refreshSearchPeople(db: Db, mediumId: number): void {
-  db.prepare(
-    `UPDATE media SET search_people = trim(
-       coalesce((SELECT name FROM people WHERE id = media.responsible_id), '') || ' ' ||
-       coalesce((SELECT name FROM people WHERE id = media.holder_id), ''))
-     WHERE id = ?`,
-  ).run(mediumId);
-}
-
 /**
  * Registers a medium (登记入库 at `registeredAt`): its number typed or the next of the pattern for
  * the year it is registered in; the 责任人 must pass “sign before access”.
@@ -287,6 +277,7 @@ export function createMedium(
   const at = now.toISOString();
   // The handler's transaction took the write lock up front: no other connection reads the counter meanwhile.
   const number = fields.number || allocateNumber(db, Number(registeredAt.slice(0, 4)));
+  refuseGivenNumber(db, number);
   checkClassification(db, fields.classification, null);
   checkOrg(db, fields.orgId, null);
   checkContract(db, fields.contractId, null);
@@ -302,7 +293,6 @@ export function createMedium(
   const id = Number(info.lastInsertRowid);
   giveNumber(db, number, id, at);
   setResponsible(db, id, fields.responsibleId, actor, at);
-  refreshSearchPeople(db, id);
   recordRegistration(db, { id, number, kind: fields.kind }, fields.location, registeredAt, actor, now);
   return { id, warning };
 }
