@@ -235,6 +235,8 @@ export function recordEvent(
   }
   insertEvent(db, medium.id, event, state.holder, input.acknowledged, input.note, actor);
   writeCache(db, medium.id, apply(state, event));
+  // A new revision: a form opened before this event must be reopened before it records another.
+  db.prepare('UPDATE media SET rev = rev + 1, updated_at = ?, updated_by = ? WHERE id = ?').run(now.toISOString(), actor.id, medium.id);
   const corrected = event.type === '更正' ? (state.chain.find((e) => e.seq === event.corrects) ?? null) : null;
   return { event, summary: describeEvent(event, state.holder, corrected), warning };
 }
