@@ -72,13 +72,13 @@ function custodyItems(db: Db, personId: number, since: string): ChecklistItem[] 
   return [
     ...open.map((m) => ({
       key: `media:${m.number}:custodian`,
-      label: `移交介质 ${label(m)} 的保管责任`,
+      label: `移交介质 ${label(m)}的保管责任`,
       done: false,
       detail: '本人是该介质的责任人，请在介质信息中指定新的责任人。',
     })),
     ...handedOver.map((m) => ({
       key: `media:${m.number}:custodian`,
-      label: `移交介质 ${label(m)} 的保管责任`,
+      label: `移交介质 ${label(m)}的保管责任`,
       done: true,
       detail: `已于 ${m.handedAt.slice(0, 10)} 移交给 ${m.successor}。`,
     })),
