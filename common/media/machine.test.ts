@@ -223,6 +223,20 @@ describe('the custody state machine: rules and refusals', () => {
     expect(c.state().chain.map((e) => e.seq)).toEqual([1, 6]);
   });
 
+  it('refuses destruction or hand-back while a leak is still to be reported, since nothing could record it after', () => {
+    const c = registered();
+    const leak = c.push(c.next({ ...base.丢失, incident: '泄露' }));
+    expect(c.state().status).toBe('在库');
+    expect(refusal(c.state(), c.next(base.销毁))).toEqual({
+      ok: false,
+      field: 'type',
+      message: '介质 JZ-2026-0001（U盘）当前在库，销毁前还须：先向甲方报告第 2 条泄露事件并登记补报。',
+    });
+    expect(refusal(c.state(), c.next(base.交回甲方)).message).toContain('先向甲方报告第 2 条泄露事件并登记补报');
+    c.push(c.next({ ...base.丢失, incident: '泄露', reportOf: leak.seq, reportedAt: '2026-03-02T12:00:00+08:00' }));
+    expect(mayApply(c.state(), c.next(base.销毁)).ok).toBe(true);
+  });
+
   it('refuses an event dated before the last one, or after it was recorded', () => {
     const c = registered();
     c.push(c.next(base.发放));

@@ -12,6 +12,7 @@
  *        agreement, escort, approver)──▶ 维修中 ──修回(result)──▶ 在库
  *   在库 ──交回甲方(to whom)──▶ 已交回 (terminal)
  *   在库 ──销毁(reason, method, place, destroyer, ≥ 1 witness who is not the destroyer, approver)──▶ 已销毁 (terminal)
+ *        — neither while an incident is still to be reported to the client (nothing could record it after)
  *   any registered, not terminal ──丢失/泄露报告──▶ 丢失 for a loss (a leak leaves the status); an
  *        incident not yet reported to the client stays open until a later 丢失/泄露报告 records its
  *        report (`reportOf`); the deadline is 48 hours after discovery
@@ -205,6 +206,11 @@ function dueNotBefore(event: MediaEvent, due: CivilDate | null, label: string, f
   return due < on ? [{ field, what: `${label} ${due} 不能早于${event.type}日期 ${on}` }] : [];
 }
 
+/** Nothing follows 销毁 or 交回甲方, so an incident must be reported to the client before them. */
+function unreported(state: MediumState): Missing[] {
+  return state.incidents.map((i) => ({ field: 'type', what: `先向甲方报告第 ${i.seq} 条${i.incident}事件并登记补报` }));
+}
+
 function checkCorrection(state: MediumState, event: Extract<MediaEvent, { type: '更正' }>): Verdict {
   const target = event.corrects;
   const last = lastEffective(state);
@@ -308,12 +314,14 @@ export function mayApply(state: MediumState, event: MediaEvent): Verdict {
     case '交回甲方': {
       const notInStore = onlyFromStore(state, event.type);
       if (notInStore) return notInStore;
-      return missingVerdict(state, event.type, blank(event.recipient) ? [{ field: 'recipient', what: '填写甲方接收人' }] : []);
+      const missing = unreported(state);
+      if (blank(event.recipient)) missing.push({ field: 'recipient', what: '填写甲方接收人' });
+      return missingVerdict(state, event.type, missing);
     }
     case '销毁': {
       const notInStore = onlyFromStore(state, event.type);
       if (notInStore) return notInStore;
-      const missing: Missing[] = [];
+      const missing = unreported(state);
       if (blank(event.reason)) missing.push({ field: 'reason', what: '填写销毁原因' });
       if (!(DESTRUCTION_METHODS as readonly string[]).includes(event.method)) {
         missing.push({ field: 'method', what: `选择销毁方式（${DESTRUCTION_METHODS.join('、')}）` });
@@ -559,6 +567,7 @@ export function stateProblems(state: MediumState): string[] {
   if ((state.repair !== null) !== (s === '维修中')) p.push('repair out of step with 维修中');
   if (s !== null && TERMINAL_STATUSES.includes(s)) {
     if (state.stocktakeFlag) p.push('stocktake flag on a closed medium');
+    if (state.incidents.length > 0) p.push('an unreported incident on a closed medium');
     const last = state.chain[state.chain.length - 1];
     if (!last || (last.type !== '销毁' && last.type !== '交回甲方')) p.push('terminal status not from its event');
   }
