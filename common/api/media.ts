@@ -25,7 +25,7 @@ const NUMBER = /^[^\s]+$/u;
 
 /** The fields an officer types; shared by the form and the router. */
 export const mediumFieldsSchema = z.object({
-  /** 保密编号: '' on creation gives the next number of the pattern. */
+  /** 保密编号: '' gives the next number of the pattern on creation, and keeps the number on update. */
   number: z
     .string()
     .trim()

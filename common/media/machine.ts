@@ -15,7 +15,8 @@
  *        — neither while an incident is still to be reported to the client (nothing could record it after)
  *   any registered, not terminal ──丢失/泄露报告──▶ 丢失 for a loss (a leak leaves the status); an
  *        incident not yet reported to the client stays open until a later 丢失/泄露报告 records its
- *        report (`reportOf`); the deadline is 48 hours after discovery
+ *        report (`reportOf`); the deadline is 48 hours after discovery; a medium already lost takes
+ *        no second loss (its holder stays recorded: who had it when it was lost)
  *   any registered, not terminal ──清查结果──▶ the same status; 缺失 / 状态不符 flag the medium until a
  *        later 清查结果 在位, a checked 归还, a loss report or a terminal event clears it; a medium
  *        reported lost takes no 在位 (it is found by 归还)
