@@ -17,6 +17,9 @@ import { personHandlers } from './registers/people/handlers';
 import { signOffHandlers } from './registers/people/signoff-handlers';
 import { trainingHandlers } from './registers/people/training-handlers';
 import { commitmentHandlers } from './registers/commitments/handlers';
+import { mediaHandlers } from './registers/media/handlers';
+// Adds the media register's items to every departure checklist.
+import './registers/media/departure';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -39,6 +42,7 @@ export const handlers: Handlers<Contract> = {
   ...signOffHandlers,
   ...trainingHandlers,
   ...commitmentHandlers,
+  ...mediaHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

@@ -8,7 +8,7 @@ import { voidInput } from './common';
  * reason, never deleted. Registers reference them by owner type and owner UUID; add a value here
  * when a new register needs attachments.
  */
-export const ATTACHMENT_OWNER_TYPES = ['contract', 'agreement', 'completion', 'signoff', 'training'] as const;
+export const ATTACHMENT_OWNER_TYPES = ['contract', 'agreement', 'completion', 'signoff', 'training', 'mediaEvent'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** Largest attachment accepted: 20 MiB (a scanned contract of ~50 pages at 200 dpi fits). */

@@ -6,6 +6,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
+import { mediaChannels } from './media';
 import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
 import { personChannels } from './person';
@@ -28,6 +29,7 @@ export const contract = {
   ...signOffChannels,
   ...trainingChannels,
   ...commitmentChannels,
+  ...mediaChannels,
   ...reportChannels,
   ...settingsChannels,
 };

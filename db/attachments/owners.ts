@@ -76,6 +76,17 @@ const RESOLVERS: Readonly<Record<AttachmentOwnerType, Resolver>> = {
     const label = `保密教育“${row.topic}”（${row.heldOn}）`;
     return { label, closed: row.voided ? `${label}已作废` : null };
   },
+  mediaEvent: (db, uuid) => {
+    const row = db
+      .prepare(
+        `SELECT e.seq, e.type, e.occurred_at AS occurredAt, m.number, m.kind, m.voided_at AS voided
+         FROM media_events e JOIN media m ON m.id = e.medium_id WHERE e.uuid = ?`,
+      )
+      .get(uuid) as { seq: number; type: string; occurredAt: string; number: string; kind: string; voided: string | null } | undefined;
+    if (!row) return undefined;
+    const medium = `介质 ${row.number}（${row.kind}）`;
+    return { label: `${medium}第 ${row.seq} 条记录（${row.type}，${row.occurredAt.slice(0, 10)}）`, closed: row.voided ? `${medium}已作废` : null };
+  },
 };
 
 /** The owner, or a refusal naming what is missing. */

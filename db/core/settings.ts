@@ -1,3 +1,5 @@
+import { DEFAULT_CLASSIFICATIONS } from '../../common/media/kinds';
+import { DEFAULT_NUMBER_PATTERN } from '../../common/media/numbering';
 import { DEFAULT_POLICY, type SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode } from '../../common/security/roles';
 import type { Db } from './open';
@@ -8,12 +10,18 @@ export interface Settings {
   'print.marking': string;
   'security.mode': AdminMode;
   'security.policy': SecurityPolicy;
+  /** 保密编号 pattern of new media (common/media/numbering.ts). */
+  'media.numberPattern': string;
+  /** The 密级 a medium may be marked with, in the order forms offer them. */
+  'media.classifications': string[];
 }
 const DEFAULTS: Settings = {
   'unit.name': '',
   'print.marking': '内部',
   'security.mode': 'separated',
   'security.policy': DEFAULT_POLICY,
+  'media.numberPattern': DEFAULT_NUMBER_PATTERN,
+  'media.classifications': [...DEFAULT_CLASSIFICATIONS],
 };
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

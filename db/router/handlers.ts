@@ -67,6 +67,13 @@ export interface SecurityServices {
  */
 export interface TxHandler<C extends ChannelDef, P = undefined> {
   kind: 'tx';
+  /**
+   * Take the write lock when the transaction begins (BEGIN IMMEDIATE) instead of at the first
+   * write: for handlers that read and then write what another connection may be writing at the
+   * same time (allocating a number, appending to a chain). Another writer then waits its turn
+   * (busy timeout) instead of failing because its snapshot went stale.
+   */
+  immediate?: boolean;
   prepare?(ctx: HandlerContext, input: ParsedInputOf<C>): Promise<P>;
   run(ctx: HandlerContext, input: ParsedInputOf<C>, prepared: P): OutputOf<C>;
 }
@@ -89,6 +96,8 @@ export const preparedTx = <C extends ChannelDef, P>(
   prepare: (ctx: HandlerContext, input: ParsedInputOf<C>) => Promise<P>,
   run: (ctx: HandlerContext, input: ParsedInputOf<C>, prepared: P) => OutputOf<C>,
 ): TxHandler<C, P> => ({ kind: 'tx', prepare, run });
+/** A tx handler that takes the write lock up front (see `TxHandler.immediate`). */
+export const immediateTx = <C extends ChannelDef>(run: TxHandler<C>['run']): TxHandler<C> => ({ kind: 'tx', immediate: true, run });
 export const effect = <C extends ChannelDef>(run: EffectHandler<C>['run']): EffectHandler<C> => ({
   kind: 'effect',
   run,

@@ -160,11 +160,12 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       if (handler.kind === 'tx') {
         const prepared = handler.prepare ? await handler.prepare(ctx, parsed.data) : undefined;
         // The output is checked inside the transaction: a value we cannot return rolls the change back.
-        value = deps.db.transaction(() => {
+        const run = deps.db.transaction(() => {
           const out = checkOutput(handler.run(ctx, parsed.data, prepared));
           writeAudit();
           return out;
-        })();
+        });
+        value = handler.immediate ? run.immediate() : run();
       } else {
         const out = await handler.run(ctx, parsed.data);
         // What the shell already did (a saved file, a print) is recorded even if the value is then refused.

@@ -17,8 +17,9 @@ import type { ChosenFile, OpenDialogOptions, PdfOptions, SaveDialogOptions, Shel
 export const FIXED_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 7 + 3) & 0xff);
 export const OTHER_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 11 + 5) & 0xff);
 
+/** Hands out a copy each time: openCore wipes the key it was given once it is done with it. */
 export function fixedKeySource(key: Uint8Array = FIXED_KEY): KeySource {
-  return { kind: 'account', getKey: () => Promise.resolve(key) };
+  return { kind: 'account', getKey: () => Promise.resolve(Uint8Array.from(key)) };
 }
 
 export interface TempDir {

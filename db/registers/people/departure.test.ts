@@ -113,19 +113,19 @@ describe('the departure workflow', () => {
 
   it('takes items from every registered provider, and a provider removed again reports nothing', async () => {
     const unregister = registerDepartureProvider({
-      id: 'media',
-      label: '存储介质',
+      id: 'plugged',
+      label: '外接台账',
       items: () => [{ key: 'media:JZ-2025-0007', label: '归还介质 JZ-2025-0007', done: false, detail: '移动硬盘 JZ-2025-0007 尚未归还。' }],
     });
     try {
-      expect(() => registerDepartureProvider({ id: 'media', label: '重复', items: () => [] })).toThrow(/already registered/);
+      expect(() => registerDepartureProvider({ id: 'plugged', label: '重复', items: () => [] })).toThrow(/already registered/);
       const exit = await w.signOff(person.id, { kind: '离岗保密承诺书', signedDate: '2024-06-01', declassifyFrom: '2024-07-01', declassifyTo: '2025-06-30' });
       expect(exit.kind).toBe('离岗保密承诺书');
       const { person: pending, checklist: list } = await start();
       expect(list.items.map((i) => [i.providerLabel, i.label, i.done])).toEqual([
         ['保密承诺', '签署离岗保密承诺书', true],
         ['保密承诺', '设定脱密期', true],
-        ['存储介质', '归还介质 JZ-2025-0007', false],
+        ['外接台账', '归还介质 JZ-2025-0007', false],
       ]);
       expect(errorOf(await w.call('person:completeDeparture', { id: person.id, rev: pending.rev }))).toMatchObject({
         message: expect.stringContaining('还有 1 项：归还介质 JZ-2025-0007：移动硬盘 JZ-2025-0007 尚未归还。'),
