@@ -382,7 +382,11 @@ test('a reader sees people masked, the access check and no way to reveal or chan
     const detail = page.getByTestId('person-detail');
     await expect(detail.getByTestId('access-check')).toContainText('能否授予访问权限：不能');
     await expect(detail.getByTestId('idNumber-value')).toHaveText('320*************36');
-    await expect(detail.getByRole('button')).toHaveCount(0);
+    // A reader may print (the commitment to sign) but neither reveal, change nor add anything.
+    await expect(detail.getByRole('button', { name: '打印承诺书' })).toBeVisible();
+    for (const name of ['显示', '编辑', '作废', '办理调岗/离岗', '恢复在岗', '添加', '登记', '分派']) {
+      await expect(detail.getByRole('button', { name: new RegExp(name) })).toHaveCount(0);
+    }
     await expect(detail).not.toContainText('“显示”只在本次查看中显示完整号码');
     expect(count(h, "SELECT count(*) AS n FROM audit_log WHERE action = 'person.reveal'")).toBe(0);
   } finally {
