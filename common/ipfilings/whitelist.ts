@@ -1,0 +1,83 @@
+/**
+ * The whitelist of currently valid filings' addresses, for a firewall, VPN gateway or bastion host.
+ *
+ * Text: `#` comment lines (what it is, when and by whom it was generated, the filter), then one
+ * CIDR block per line: every entry covered by CIDR blocks (`rangeToCidrs` for ranges), the blocks
+ * of all filings merged — duplicates dropped, overlapping and adjacent blocks joined — and written
+ * as the fewest blocks, IPv4 before IPv6, in address order.
+ *
+ * CSV: the same `#` comment lines, then the header row `cidr,报备编号,单位,使用人,有效期至` and one
+ * row per block and filing (not merged, so that each line names the filing that allows it).
+ * UTF-8 without a byte-order mark, CRLF line ends (RFC 4180), fields quoted when they hold a comma,
+ * quote or line break, and text that a spreadsheet would read as a formula neutralised.
+ */
+import { coverRange, entryToCidrs, formatAddress, type IpFamily } from '../ip';
+import { neutralizeCell } from '../validators/text';
+import type { StoredEntry } from './conflicts';
+
+export const WHITELIST_FORMATS = ['text', 'csv'] as const;
+export type WhitelistFormat = (typeof WHITELIST_FORMATS)[number];
+
+export const CSV_HEADER = ['cidr', '报备编号', '单位', '使用人', '有效期至'] as const;
+
+/** The fewest CIDR blocks covering exactly the union of the entries: IPv4 first, in address order. */
+export function mergedCidrs(entries: readonly Pick<StoredEntry, 'family' | 'start' | 'end'>[]): string[] {
+  const out: string[] = [];
+  for (const family of [4, 6] as IpFamily[]) {
+    const spans = entries
+      .filter((e) => e.family === family)
+      .map((e) => [BigInt(`0x${e.start}`), BigInt(`0x${e.end}`)] as [bigint, bigint])
+      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+    let current: [bigint, bigint] | null = null;
+    const flush = () => {
+      if (current) for (const b of coverRange(family, current[0], current[1])) out.push(`${formatAddress(family, b.start)}/${b.prefix}`);
+    };
+    for (const span of spans) {
+      if (current && span[0] <= current[1] + 1n) {
+        if (span[1] > current[1]) current[1] = span[1];
+      } else {
+        flush();
+        current = [span[0], span[1]];
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+/** `# ` in front of each header line; line breaks inside a line are replaced so that no line escapes the comment. */
+export function commentLines(lines: readonly string[]): string[] {
+  return lines.map((l) => `# ${l.replace(/[\r\n\u2028\u2029]+/g, ' ')}`);
+}
+
+export function whitelistText(header: readonly string[], cidrs: readonly string[]): string {
+  return [...commentLines(header), ...cidrs].join('\n') + '\n';
+}
+
+export interface WhitelistRow {
+  entry: Pick<StoredEntry, 'family' | 'start' | 'end' | 'text'>;
+  number: string;
+  orgName: string;
+  users: readonly string[];
+  validTo: string;
+}
+
+function csvField(value: string): string {
+  const v = neutralizeCell(value);
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** The CSV rows: each entry split into CIDR blocks, one row per block and filing, repeats dropped. */
+export function whitelistCsv(header: readonly string[], rows: readonly WhitelistRow[]): string {
+  const seen = new Set<string>();
+  const lines = [...commentLines(header), CSV_HEADER.join(',')];
+  for (const r of rows) {
+    for (const cidr of entryToCidrs({ ...r.entry, kind: 'range', notes: [] })) {
+      const line = [cidr, r.number, r.orgName, r.users.join('、'), r.validTo].map(csvField).join(',');
+      if (seen.has(line)) continue;
+      seen.add(line);
+      lines.push(line);
+    }
+  }
+  return lines.join('\r\n') + '\r\n';
+}
