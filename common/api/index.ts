@@ -5,6 +5,7 @@ import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { contractChannels } from './contract';
+import { ipFilingChannels } from './ipfiling';
 import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
 import { personChannels } from './person';
@@ -26,6 +27,7 @@ export const contract = {
   ...assignmentChannels,
   ...signOffChannels,
   ...trainingChannels,
+  ...ipFilingChannels,
   ...reportChannels,
   ...settingsChannels,
 };

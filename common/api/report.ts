@@ -3,12 +3,13 @@ import { channel } from './channel';
 import { auditFilterSchema } from './audit';
 import { orgFilterSchema } from './org';
 import { contractFilterSchema } from './contract';
+import { ipFilingFilterSchema } from './ipfiling';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'ipFilings', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -16,6 +17,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('contracts'), filter: contractFilterSchema }),
   /** 合同概要表 of one contract. */
   z.object({ register: z.literal('contractSheet'), filter: z.object({ id: z.number().int().positive() }) }),
+  /** 访问IP报备登记表 (REGISTER-FORMATS.md §9). */
+  z.object({ register: z.literal('ipFilings'), filter: ipFilingFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

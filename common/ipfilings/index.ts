@@ -3,5 +3,6 @@
  * between filings, and the whitelist export. Address arithmetic is common/ip's.
  */
 export * from './conflicts';
+export * from './fields';
 export * from './status';
 export * from './whitelist';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toEntry } from '../ip';
-import { mergedCidrs, whitelistCsv, whitelistText } from './whitelist';
+import { mergedCidrs, whitelistCsv, whitelistCsvRows, whitelistText } from './whitelist';
 
 const entries = (...texts: string[]) => texts.map(toEntry);
 
@@ -28,11 +28,11 @@ describe('whitelistText', () => {
 describe('whitelistCsv', () => {
   it('writes the header, one row per block and filing, quoting and neutralising cells', () => {
     const [a, b] = entries('10.0.0.1-10.0.0.2', '10.0.0.1-10.0.0.2');
-    const csv = whitelistCsv(['生成时间：2026-03-02 14:05:00'], [
+    const csv = whitelistCsv(['生成时间：2026-03-02 14:05:00'], whitelistCsvRows([
       { entry: a!, number: 'IP-2026-0001', orgName: '=HYPERLINK("x")', users: ['张三', '李四'], validTo: '2026-12-31' },
       { entry: b!, number: 'IP-2026-0001', orgName: '=HYPERLINK("x")', users: ['张三', '李四'], validTo: '2026-12-31' },
       { entry: toEntry('2001:db8::/32'), number: 'IP-2026-0002', orgName: '华为技术有限公司, 北京', users: ['王五'], validTo: '2026-06-30' },
-    ]);
+    ]));
     expect(csv.split('\r\n')).toEqual([
       '# 生成时间：2026-03-02 14:05:00',
       'cidr,报备编号,单位,使用人,有效期至',

@@ -67,17 +67,18 @@ function csvField(value: string): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** The CSV rows: each entry split into CIDR blocks, one row per block and filing, repeats dropped. */
-export function whitelistCsv(header: readonly string[], rows: readonly WhitelistRow[]): string {
-  const seen = new Set<string>();
-  const lines = [...commentLines(header), CSV_HEADER.join(',')];
+/** The CSV data rows: each entry split into CIDR blocks, one row per block and filing, repeats dropped. */
+export function whitelistCsvRows(rows: readonly WhitelistRow[]): string[] {
+  const lines = new Set<string>();
   for (const r of rows) {
     for (const cidr of entryToCidrs({ ...r.entry, kind: 'range', notes: [] })) {
-      const line = [cidr, r.number, r.orgName, r.users.join('、'), r.validTo].map(csvField).join(',');
-      if (seen.has(line)) continue;
-      seen.add(line);
-      lines.push(line);
+      lines.add([cidr, r.number, r.orgName, r.users.join('、'), r.validTo].map(csvField).join(','));
     }
   }
-  return lines.join('\r\n') + '\r\n';
+  return [...lines];
+}
+
+/** The CSV file: the comment lines, the header row, then the data rows. */
+export function whitelistCsv(header: readonly string[], dataRows: readonly string[]): string {
+  return [...commentLines(header), CSV_HEADER.join(','), ...dataRows].join('\r\n') + '\r\n';
 }
