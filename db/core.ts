@@ -16,6 +16,9 @@ import { assignmentHandlers } from './registers/people/assignment-handlers';
 import { personHandlers } from './registers/people/handlers';
 import { signOffHandlers } from './registers/people/signoff-handlers';
 import { trainingHandlers } from './registers/people/training-handlers';
+import { ipFilingHandlers } from './registers/ipfilings/handlers';
+// Adds the IP filings' items to every departure checklist.
+import './registers/ipfilings/departure';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -37,6 +40,7 @@ export const handlers: Handlers<Contract> = {
   ...assignmentHandlers,
   ...signOffHandlers,
   ...trainingHandlers,
+  ...ipFilingHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

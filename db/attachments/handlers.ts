@@ -25,6 +25,7 @@ export const OWNER_LABELS: Readonly<Record<AttachmentOwnerType, string>> = {
   completion: '履约完成记录',
   signoff: '保密承诺',
   training: '保密教育',
+  ipFiling: 'IP 报备',
 };
 
 const actorOf = (ctx: HandlerContext): Actor => ({ id: ctx.session.accountId, name: ctx.session.displayName });

@@ -57,6 +57,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'training.create': '保密教育登记',
   'training.update': '保密教育修改',
   'training.void': '保密教育作废',
+  'ipfiling.create': 'IP报备登记',
+  'ipfiling.update': 'IP报备修改',
+  'ipfiling.approve': 'IP报备批准',
+  'ipfiling.reject': 'IP报备驳回',
+  'ipfiling.revoke': 'IP报备撤销',
+  'ipfiling.renew': 'IP报备续期',
+  'ipfiling.void': 'IP报备作废',
+  'ipfiling.revealContact': '查看报备联系方式',
+  'ipfiling.whitelist': '导出IP白名单',
   'attachment.add': '添加附件',
   'attachment.saveCopy': '附件另存',
   'attachment.void': '附件作废',
@@ -77,13 +86,20 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   assignment: '人员分派',
   signoff: '保密承诺',
   training: '保密教育',
+  ipfiling: 'IP 报备',
   attachment: '附件',
   account: '账户',
   policy: '安全策略',
   register: '台账',
   audit: '审计记录',
 };
-const REGISTER_TITLES: Readonly<Record<string, string>> = { organisations: '单位名录', contracts: '合同台账', audit: '安全审计记录' };
+const REGISTER_TITLES: Readonly<Record<string, string>> = {
+  organisations: '单位名录',
+  contracts: '合同台账',
+  ipFilings: '访问IP报备登记表',
+  ipWhitelist: '访问IP白名单',
+  audit: '安全审计记录',
+};
 const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };
 
 export const actionLabel = (action: string): string => AUDIT_ACTION_LABELS[action] ?? action;

@@ -10,6 +10,7 @@ import { contractRegister, selectContractRegister } from '../registers/contracts
 import { getContract, localDate } from '../registers/contracts/repo';
 import { listObligations } from '../registers/contracts/obligations';
 import { contractSheet } from '../registers/contracts/sheet';
+import { ipFilingRegister, selectFilingRegister } from '../registers/ipfilings/register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -28,6 +29,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   organisations: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contracts: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contractSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  ipFilings: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -35,6 +37,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   organisations: '单位名录',
   contracts: '合同台账',
   contractSheet: '合同概要表',
+  ipFilings: '访问IP报备登记表',
   audit: '安全审计记录',
 };
 
@@ -70,6 +73,10 @@ function pick(ctx: HandlerContext, selection: Selection): Printable & { selectio
       const c = getContract(ctx.db, selection.filter.id, today);
       const def = contractSheet(c, listObligations(ctx.db, c.id, false, today), today);
       return { kind: 'sheet', def, targetType: 'contract', targetId: c.uuid, selection: '' };
+    }
+    case 'ipFilings': {
+      const { rows, selection: text } = selectFilingRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: ipFilingRegister as RegisterDefinition<never>, rows, selection: text };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
