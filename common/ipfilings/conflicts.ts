@@ -71,18 +71,27 @@ export function boundsText(family: IpFamily, start: string, end: string): string
   return `${formatAddress(family, lo)}-${formatAddress(family, hi)}`;
 }
 
+/**
+ * The kind of collision of two entries from their bounds alone, and which holds the other for
+ * 包含; null when they share no address (or are of different families).
+ */
+export function overlapKind(a: Pick<StoredEntry, 'family' | 'start' | 'end'>, b: Pick<StoredEntry, 'family' | 'start' | 'end'>): { kind: ConflictKind; outer: 'a' | 'b' | null } | null {
+  if (a.family !== b.family || a.start > b.end || b.start > a.end) return null;
+  if (a.start === b.start && a.end === b.end) return { kind: '同一地址', outer: null };
+  if (a.start <= b.start && b.end <= a.end) return { kind: '包含', outer: 'a' };
+  if (b.start <= a.start && a.end <= b.end) return { kind: '包含', outer: 'b' };
+  return { kind: '重叠', outer: null };
+}
+
 /** How two entries collide, or null when they share no address (or are of different families). */
 export function entryOverlap(a: StoredEntry, b: StoredEntry): EntryOverlap | null {
-  if (a.family !== b.family || a.start > b.end || b.start > a.end) return null;
+  const k = overlapKind(a, b);
+  if (!k) return null;
   const start = a.start > b.start ? a.start : b.start;
   const end = a.end < b.end ? a.end : b.end;
-  const same = a.start === b.start && a.end === b.end;
-  const aHoldsB = a.start <= b.start && b.end <= a.end;
-  const bHoldsA = b.start <= a.start && a.end <= b.end;
-  const kind: ConflictKind = same ? '同一地址' : aHoldsB || bHoldsA ? '包含' : '重叠';
   const shared = boundsText(a.family, start, end);
   const space = classify({ family: a.family, kind: 'range', text: shared, start, end, notes: [] });
-  return { a: a.text, b: b.text, kind, outer: kind === '包含' ? (aHoldsB ? 'a' : 'b') : null, shared, space };
+  return { a: a.text, b: b.text, kind: k.kind, outer: k.outer, shared, space };
 }
 
 /** The overlaps of every pair of entries of two filings, in the order of `a`'s entries. */

@@ -18,7 +18,13 @@ import type { Migration } from '../core/migrate';
  *   addresses, so one containing or overlapping address x starts after x − 2^c. The lookup index
  *   `(family, span_class, start_hex)` turns "which entries contain x" into one short range scan per
  *   class (db/registers/ipfilings/addresses.ts) instead of a scan of every entry starting below x.
- *   `(family, start_hex, end_hex)` orders the entries for the sweep that finds conflicts.
+ *   `(family, start_hex, end_hex, filing_id)` orders the entries for the sweep that rebuilds
+ *   the overlaps below.
+ * - `ip_filing_overlaps` holds every pair of filings not voided whose addresses share at least one
+ *   address, with the strongest kind (同一地址, 包含, 重叠): derived from the address rows and kept
+ *   by the core whenever a filing's addresses are written, so that the conflicts view is a paged
+ *   query (which pairs are live is decided when reading: states and dates change without the
+ *   addresses changing).
  * - Users are the filing's own rows too, in the order typed.
  *
  * Search: FTS5 trigram over number, unit, users, systems, purpose and addresses; `search_org`
@@ -121,7 +127,16 @@ CREATE TABLE ip_filing_addresses (
   CHECK (span_class BETWEEN 0 AND CASE family WHEN 4 THEN 32 ELSE 128 END)
 ) STRICT;
 CREATE INDEX ip_filing_addresses_lookup ON ip_filing_addresses(family, span_class, start_hex, end_hex, filing_id);
-CREATE INDEX ip_filing_addresses_bounds ON ip_filing_addresses(family, start_hex, end_hex);
+CREATE INDEX ip_filing_addresses_bounds ON ip_filing_addresses(family, start_hex, end_hex, filing_id);
+
+CREATE TABLE ip_filing_overlaps (
+  low_id INTEGER NOT NULL REFERENCES ip_filings(id),
+  high_id INTEGER NOT NULL REFERENCES ip_filings(id),
+  kind TEXT NOT NULL CHECK (kind IN ('同一地址', '包含', '重叠')),
+  PRIMARY KEY (low_id, high_id),
+  CHECK (low_id < high_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX ip_filing_overlaps_high ON ip_filing_overlaps(high_id, low_id);
 
 CREATE VIRTUAL TABLE ip_filings_fts USING fts5(
   number, org, users, systems, purpose, addresses,

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { BITS, toHex, type IpEntry, type IpFamily } from '../../../common/ip';
-import type { StoredEntry } from '../../../common/ipfilings/conflicts';
+import { overlapKind, strongerKind, type ConflictKind, type StoredEntry } from '../../../common/ipfilings/conflicts';
 import type { Db } from '../../core/open';
 
 /**
@@ -13,6 +13,10 @@ import type { Db } from '../../core/open';
  * `(family, span_class, start_hex, …)` each, of a few rows at most, instead of a scan of every
  * entry that starts below the address (half the table on average). `end_hex` is then checked on
  * the rows found.
+ *
+ * Whenever a filing's addresses are written, its pairs in `ip_filing_overlaps` are recomputed the
+ * same way (one window query per entry); `rebuildOverlaps` recomputes the whole table by a sweep
+ * over the entries in address order, for data written in bulk.
  */
 
 export interface FoundEntry extends StoredEntry {
@@ -25,8 +29,11 @@ export function spanClass(start: string, end: string): number {
   return d === 0n ? 0 : d.toString(2).length;
 }
 
-/** Replaces a filing's addresses (its own rows, inside the caller's transaction). */
-export function writeAddresses(db: Db, filingId: number, entries: readonly IpEntry[]): void {
+/**
+ * Replaces a filing's address rows only, leaving `ip_filing_overlaps` stale: for writing in bulk,
+ * followed by `rebuildOverlaps`. Everything else uses `writeAddresses`.
+ */
+export function writeAddressRows(db: Db, filingId: number, entries: readonly IpEntry[]): void {
   db.prepare('DELETE FROM ip_filing_addresses WHERE filing_id = ?').run(filingId);
   const insert = db.prepare(
     `INSERT INTO ip_filing_addresses (filing_id, seq, entry, family, kind, start_hex, end_hex, span_class)
@@ -35,14 +42,20 @@ export function writeAddresses(db: Db, filingId: number, entries: readonly IpEnt
   entries.forEach((e, i) => insert.run(filingId, i + 1, e.text, e.family, e.kind, e.start, e.end, spanClass(e.start, e.end)));
 }
 
+/** Replaces a filing's addresses (its own rows, inside the caller's transaction) and its overlaps. */
+export function writeAddresses(db: Db, filingId: number, entries: readonly IpEntry[]): void {
+  writeAddressRows(db, filingId, entries);
+  recordOverlaps(db, filingId, entries);
+}
+
 export function readAddresses(db: Db, filingId: number): (StoredEntry & { kind: IpEntry['kind'] })[] {
   return db
     .prepare('SELECT entry AS text, family, kind, start_hex AS start, end_hex AS end FROM ip_filing_addresses WHERE filing_id = ? ORDER BY seq')
     .all(filingId) as (StoredEntry & { kind: IpEntry['kind'] })[];
 }
 
-/** Filings that still claim their addresses: not voided, 待审批 or 有效, not ended before `today` (`?`). */
-export const LIVE_SQL = `f.voided_at IS NULL AND f.state IN ('待审批', '有效') AND f.valid_to >= ?`;
+/** Filings (alias `x`) that still claim their addresses: not voided, 待审批 or 有效, not ended before `today` (`param`). */
+export const liveSql = (x = 'f', param = '?') => `${x}.voided_at IS NULL AND ${x}.state IN ('待审批', '有效') AND ${x}.valid_to >= ${param}`;
 /** Filings in force on `today` (both `?`): approved, started, not ended, not voided. */
 export const IN_FORCE_SQL = `f.voided_at IS NULL AND f.state = '有效' AND f.valid_from <= ? AND f.valid_to >= ?`;
 
@@ -96,26 +109,57 @@ export function entriesHolding(db: Db, entry: Pick<IpEntry, 'family' | 'start' |
   return stmt.all(...classWindows(entry.family, entry.start, entry.end, 'contain').flat(), entry.end, today, today) as FoundEntry[];
 }
 
-/** Entries of live filings other than `exceptId` sharing at least one address with `entry`. */
-export function entriesTouching(db: Db, entry: Pick<IpEntry, 'family' | 'start' | 'end'>, today: string, exceptId: number): FoundEntry[] {
-  const stmt = cached(db, `touch${entry.family}`, () => windowSql(entry.family, `${LIVE_SQL} AND f.id <> ?`));
-  return stmt.all(...classWindows(entry.family, entry.start, entry.end, 'overlap').flat(), entry.start, today, exceptId) as FoundEntry[];
+/** Entries of filings not voided other than `exceptId` sharing at least one address with `entry`. */
+export function entriesTouching(db: Db, entry: Pick<IpEntry, 'family' | 'start' | 'end'>, exceptId: number): FoundEntry[] {
+  const stmt = cached(db, `touch${entry.family}`, () => windowSql(entry.family, 'f.voided_at IS NULL AND f.id <> ?'));
+  return stmt.all(...classWindows(entry.family, entry.start, entry.end, 'overlap').flat(), entry.start, exceptId) as FoundEntry[];
+}
+
+/** Filing pairs (smaller id first, as `low:high`) with the strongest kind of their entries' collisions. */
+export type PairKinds = Map<string, ConflictKind>;
+
+function meet(pairs: PairKinds, x: FoundEntry, y: FoundEntry): void {
+  if (x.filingId === y.filingId) return;
+  const k = overlapKind(x, y);
+  if (!k) return;
+  const key = x.filingId < y.filingId ? `${x.filingId}:${y.filingId}` : `${y.filingId}:${x.filingId}`;
+  const known = pairs.get(key);
+  pairs.set(key, known ? strongerKind(known, k.kind) : k.kind);
+}
+
+function storePairs(db: Db, pairs: PairKinds): void {
+  const insert = db.prepare('INSERT INTO ip_filing_overlaps (low_id, high_id, kind) VALUES (?, ?, ?)');
+  for (const [key, kind] of pairs) {
+    const [low, high] = key.split(':').map(Number);
+    insert.run(low, high, kind);
+  }
+}
+
+/** Recomputes the pairs of one filing (after its addresses were written). */
+function recordOverlaps(db: Db, filingId: number, entries: readonly IpEntry[]): void {
+  db.prepare('DELETE FROM ip_filing_overlaps WHERE low_id = ? OR high_id = ?').run(filingId, filingId);
+  const pairs: PairKinds = new Map();
+  for (const e of entries) {
+    const own: FoundEntry = { filingId, family: e.family, text: e.text, start: e.start, end: e.end };
+    for (const hit of entriesTouching(db, e, filingId)) meet(pairs, own, hit);
+  }
+  storePairs(db, pairs);
 }
 
 /**
- * Every pair of live filings with entries sharing an address, by a sweep over the entries in
- * address order (the bounds index): an entry meets the earlier ones that have not ended before it
- * starts. Returns the pairs (smaller id first) and each involved filing's live entries.
+ * Every pair of filings not voided with entries sharing an address, by a sweep over the entries
+ * in address order (the bounds index): an entry meets the earlier ones that have not ended
+ * before it starts.
  */
-export function sweepOverlaps(db: Db, today: string): { pairs: [number, number][]; entries: Map<number, StoredEntry[]> } {
+export function sweepOverlaps(db: Db): PairKinds {
   const rows = db
     .prepare(
-      `SELECT a.filing_id AS filingId, a.entry AS text, a.family, a.start_hex AS start, a.end_hex AS end
-       FROM ip_filing_addresses a CROSS JOIN ip_filings f ON f.id = a.filing_id
-       WHERE ${LIVE_SQL} ORDER BY a.family, a.start_hex, a.end_hex`,
+      `SELECT a.filing_id AS filingId, a.family, a.start_hex AS start, a.end_hex AS end
+       FROM ip_filing_addresses a WHERE a.filing_id NOT IN (SELECT id FROM ip_filings WHERE voided_at IS NOT NULL)
+       ORDER BY a.family, a.start_hex, a.end_hex`,
     )
-    .all(today) as FoundEntry[];
-  const pairs = new Map<string, [number, number]>();
+    .all() as FoundEntry[];
+  const pairs: PairKinds = new Map();
   let active: FoundEntry[] = [];
   let family: IpFamily | null = null;
   for (const row of rows) {
@@ -124,20 +168,16 @@ export function sweepOverlaps(db: Db, today: string): { pairs: [number, number][
       family = row.family;
     }
     active = active.filter((x) => x.end >= row.start);
-    for (const x of active) {
-      if (x.filingId === row.filingId) continue;
-      const pair: [number, number] = x.filingId < row.filingId ? [x.filingId, row.filingId] : [row.filingId, x.filingId];
-      pairs.set(`${pair[0]}:${pair[1]}`, pair);
-    }
+    for (const x of active) meet(pairs, x, row);
     active.push(row);
   }
-  const involved = new Set([...pairs.values()].flat());
-  const entries = new Map<number, StoredEntry[]>();
-  for (const row of rows) {
-    if (!involved.has(row.filingId)) continue;
-    const list = entries.get(row.filingId) ?? [];
-    list.push({ family: row.family, text: row.text, start: row.start, end: row.end });
-    entries.set(row.filingId, list);
-  }
-  return { pairs: [...pairs.values()], entries };
+  return pairs;
+}
+
+/** Recomputes `ip_filing_overlaps` from the address rows (after filings were written in bulk). */
+export function rebuildOverlaps(db: Db): void {
+  db.transaction(() => {
+    db.prepare('DELETE FROM ip_filing_overlaps').run();
+    storePairs(db, sweepOverlaps(db));
+  })();
 }

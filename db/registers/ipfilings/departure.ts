@@ -1,7 +1,7 @@
 import type { Db } from '../../core/open';
 import { registerDepartureProvider, type ChecklistItem, type DepartureProvider } from '../people/departure';
 import { pendingDeparture } from '../people/repo';
-import { LIVE_SQL } from './addresses';
+import { liveSql } from './addresses';
 import { addressesPhrase, getFiling } from './repo';
 
 /**
@@ -19,7 +19,7 @@ export const ipDepartureProvider: DepartureProvider = {
     const departure = pendingDeparture(db, personId);
     if (!departure) return [];
     const naming = `FROM ip_filings f JOIN ip_filing_users u ON u.filing_id = f.id AND u.person_id = ?`;
-    const open = db.prepare(`SELECT f.id ${naming} WHERE ${LIVE_SQL} ORDER BY f.year, f.seq`).pluck().all(personId, today) as number[];
+    const open = db.prepare(`SELECT f.id ${naming} WHERE ${liveSql()} ORDER BY f.year, f.seq`).pluck().all(personId, today) as number[];
     const closed = db
       .prepare(`SELECT f.id ${naming} WHERE f.voided_at IS NULL AND f.state = '已撤销' AND f.closed_at >= ? ORDER BY f.year, f.seq`)
       .pluck()
