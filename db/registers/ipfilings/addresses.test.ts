@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { IpConflict, IpFiling, LookupHit, SavedFiling } from '../../../common/api/ipfiling';
+import type { IpConflict, LookupHit, SavedFiling } from '../../../common/api/ipfiling';
 import type { Person } from '../../../common/api/person';
 import { BITS, toHex, type IpEntry, type IpFamily } from '../../../common/ip';
 import { auditRows, valueOf } from '../../testing/fixtures';
