@@ -175,7 +175,7 @@ export const ipFilingSchema = z
     expiring: z.boolean(),
     /** Days to the end day (negative once past), for approved filings. */
     daysLeft: z.number().int().nullable(),
-    /** The status in words: 有效（即将到期，还剩 12 天）, 已撤销（2026-04-02）… */
+    /** The status in words: 有效（还剩 12 天）, 已撤销（2026-04-02）… */
     statusText: z.string(),
     approver: z.string().nullable(),
     approvedOn: z.string().nullable(),

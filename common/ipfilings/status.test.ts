@@ -29,7 +29,7 @@ describe('ipFilingStatus', () => {
   it('words the status for a list or a print', () => {
     const f = approved('2026-03-10', '2026-06-30');
     expect(statusPhrase(f, '2026-04-01')).toBe('有效');
-    expect(statusPhrase(f, '2026-06-18')).toBe('有效（即将到期，还剩 12 天）');
+    expect(statusPhrase(f, '2026-06-18')).toBe('有效（还剩 12 天）');
     expect(statusPhrase(f, '2026-06-30')).toBe('有效（今天到期）');
     expect(statusPhrase(f, '2026-07-02')).toBe('已过期（2026-06-30）');
     expect(statusPhrase(f, '2026-03-01')).toBe('未生效（2026-03-10 起）');

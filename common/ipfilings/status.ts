@@ -68,7 +68,7 @@ export function isInForce(f: FilingDates, today: CivilDate): boolean {
 /** 有效（还剩 12 天）, 已过期（2026-03-31）… : the status as one phrase for lists and prints. */
 export function statusPhrase(f: FilingDates & { revokedOn?: string | null }, today: CivilDate): string {
   const s = ipFilingStatus(f, today);
-  if (s.status === '有效' && s.expiring) return s.daysLeft === 0 ? '有效（今天到期）' : `有效（即将到期，还剩 ${s.daysLeft} 天）`;
+  if (s.status === '有效' && s.expiring) return s.daysLeft === 0 ? '有效（今天到期）' : `有效（还剩 ${s.daysLeft} 天）`;
   if (s.status === '已过期') return `已过期（${f.validTo}）`;
   if (s.status === '未生效') return `未生效（${f.validFrom} 起）`;
   if (s.status === '已撤销' && f.revokedOn) return `已撤销（${f.revokedOn}）`;

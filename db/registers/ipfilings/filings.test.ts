@@ -278,7 +278,7 @@ describe('expiry, derived from the dates with a fixed clock', () => {
     await w.file({ userIds: [zhang.id], addresses: '10.7.0.3', validFrom: '2026-03-02', validTo: '2026-03-20' });
     expect(await numbers({ status: '有效' })).toEqual(['IP-2026-0001', 'IP-2026-0002']);
     expect(await numbers({ status: '即将到期' })).toEqual(['IP-2026-0001']);
-    expect(short).toMatchObject({ expiring: true, daysLeft: 29, statusText: '有效（即将到期，还剩 29 天）' });
+    expect(short).toMatchObject({ expiring: true, daysLeft: 29, statusText: '有效（还剩 29 天）' });
     const dashboard = valueOf<{ message: string; expired: boolean }[]>(await w.call('ipfiling:expiring', {}));
     expect(dashboard).toEqual([
       expect.objectContaining({

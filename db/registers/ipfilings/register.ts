@@ -24,7 +24,7 @@ function remarks(f: IpFiling): string {
 
 /**
  * 访问IP报备登记表 (REGISTER-FORMATS.md §9). Contacts are printed masked; the columns give a date,
- * a number and the 至YYYY-MM-DD of a period one line each at 7.5 pt on A4 landscape
+ * a number, a MAC address and the 至YYYY-MM-DD of a period one line each at 7.5 pt on A4 landscape
  * (register.test.ts); addresses, one entry a line, wrap only when longer than the column.
  */
 export const ipFilingRegister: RegisterDefinition<IpFiling> = {
@@ -33,21 +33,21 @@ export const ipFilingRegister: RegisterDefinition<IpFiling> = {
   orientation: 'landscape',
   fontSize: 7.5,
   columns: [
-    { header: '报备编号', width: 8.5, value: (f) => f.number },
-    { header: '报备单位', width: 9, value: (f) => f.orgName },
-    { header: '使用人', width: 6, value: (f) => f.users.map((u) => u.name).join('\n') },
-    { header: '联系方式', width: 7.5, value: (f) => f.contactMasked },
-    { header: 'IP地址/地址段', width: 12.5, value: (f) => f.addresses.map((a) => a.text).join('\n') },
-    { header: 'MAC地址', width: 8.5, value: (f) => f.macs.join('\n') },
+    { header: '报备编号', width: 9, value: (f) => f.number },
+    { header: '报备单位', width: 7.5, value: (f) => f.orgName },
+    { header: '使用人', width: 5.5, value: (f) => f.users.map((u) => u.name).join('\n') },
+    { header: '联系方式', width: 8, value: (f) => f.contactMasked },
+    { header: 'IP地址/地址段', width: 11.5, value: (f) => f.addresses.map((a) => a.text).join('\n') },
+    { header: 'MAC地址', width: 11.5, value: (f) => f.macs.join('\n') },
     { header: '接入方式', width: 5.5, align: 'center', value: (f) => (f.accessNote ? `${f.accessMethod}\n${f.accessNote}` : f.accessMethod) },
-    { header: '访问系统', width: 8, value: (f) => f.systems },
-    { header: '用途', width: 8, value: (f) => f.purpose },
-    { header: '有效期起止', width: 8, align: 'center', value: (f) => `${f.validFrom}\n至${f.validTo}` },
-    { header: '申请日期', width: 7, align: 'center', value: (f) => f.appliedOn },
+    { header: '访问系统', width: 7, value: (f) => f.systems },
+    { header: '用途', width: 6.5, value: (f) => f.purpose },
+    { header: '有效期起止', width: 9, align: 'center', value: (f) => `${f.validFrom}\n至${f.validTo}` },
+    { header: '申请日期', width: 7.5, align: 'center', value: (f) => f.appliedOn },
     { header: '审批人', width: 5, align: 'center', value: (f) => f.approver ?? '' },
-    { header: '审批日期', width: 7, align: 'center', value: (f) => f.approvedOn ?? '' },
+    { header: '审批日期', width: 7.5, align: 'center', value: (f) => f.approvedOn ?? '' },
     { header: '状态', width: 6.5, align: 'center', value: (f) => f.statusText },
-    { header: '备注', width: 9, value: remarks },
+    { header: '备注', width: 7.5, value: remarks },
   ],
 };
 
