@@ -24,21 +24,26 @@ export const CSV_HEADER = ['cidr', '报备编号', '单位', '使用人', '有�
 export function mergedCidrs(entries: readonly Pick<StoredEntry, 'family' | 'start' | 'end'>[]): string[] {
   const out: string[] = [];
   for (const family of [4, 6] as IpFamily[]) {
-    const spans = entries
-      .filter((e) => e.family === family)
-      .map((e) => [BigInt(`0x${e.start}`), BigInt(`0x${e.end}`)] as [bigint, bigint])
-      .sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
-    let current: [bigint, bigint] | null = null;
+    // Fixed-width hex sorts as the numbers do; numbers are made only where spans meet.
+    const spans = entries.filter((e) => e.family === family).sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+    let lo: bigint | null = null;
+    let hi = 0n;
+    let hiHex = '';
     const flush = () => {
-      if (current) for (const b of coverRange(family, current[0], current[1])) out.push(`${formatAddress(family, b.start)}/${b.prefix}`);
+      if (lo !== null) for (const b of coverRange(family, lo, hi)) out.push(`${formatAddress(family, b.start)}/${b.prefix}`);
     };
     for (const span of spans) {
-      if (current && span[0] <= current[1] + 1n) {
-        if (span[1] > current[1]) current[1] = span[1];
-      } else {
-        flush();
-        current = [span[0], span[1]];
+      if (lo !== null && (span.start <= hiHex || BigInt(`0x${span.start}`) === hi + 1n)) {
+        if (span.end > hiHex) {
+          hiHex = span.end;
+          hi = BigInt(`0x${span.end}`);
+        }
+        continue;
       }
+      flush();
+      lo = BigInt(`0x${span.start}`);
+      hiHex = span.end;
+      hi = BigInt(`0x${span.end}`);
     }
     flush();
   }

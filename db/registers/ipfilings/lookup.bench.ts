@@ -1,12 +1,13 @@
 /**
  * The lookup (“who may connect from this address?”) and a save's conflict check at 100,000
  * filings (about 200,000 entries: single addresses, /24–/32 blocks and short ranges across the
- * IPv4 space, one in ten IPv6, a few wide blocks), and the conflicts view. Run: npx vitest bench db/registers/ipfilings/lookup.bench.ts
+ * IPv4 space, one in ten IPv6, a few wide blocks), the conflicts view and the whitelist. Run: npx vitest bench db/registers/ipfilings/lookup.bench.ts
  */
 import { afterAll, beforeAll, bench, describe } from 'vitest';
 import { toHex, type IpEntry, type IpFamily } from '../../../common/ip';
 import { valueOf } from '../../testing/fixtures';
 import { entriesTouching } from './addresses';
+import { buildWhitelist } from './whitelist';
 import { insertBareFilings, openIpWorld, type BareFiling, type IpWorld } from './testing';
 
 const FILINGS = 100_000;
@@ -56,6 +57,13 @@ describe(`${FILINGS} filings`, () => {
     const e = randomEntry(rng(i++));
     entriesTouching(w.core.db, e, 0);
   });
+  bench(
+    'whitelist of every filing in force (built, not saved)',
+    () => {
+      buildWhitelist(w.core.db, 'text', { q: '', orgId: null, personId: null, contractId: null, accessMethod: null }, '2026-03-02', { at: new Date(), name: '王保密', username: 'officer' });
+    },
+    { iterations: 3, time: 0 },
+  );
   bench('ipfiling:conflicts, the whole register, first page of 50', async () => {
     valueOf(await w.call('ipfiling:conflicts', { page: 1, pageSize: 50 }));
   });
