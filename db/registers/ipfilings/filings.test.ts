@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { IpFiling, SavedFiling } from '../../../common/api/ipfiling';
+import { ipFilingChannels, type IpFiling, type SavedFiling } from '../../../common/api/ipfiling';
 import type { Person } from '../../../common/api/person';
 import { actionLabel, targetLabel } from '../../audit/register';
 import { auditRows, valueOf, VIEWER } from '../../testing/fixtures';
@@ -83,6 +83,7 @@ describe('recording a filing', () => {
     expect(lastAudit()).toMatchObject({ action: 'ipfiling.revealContact', summary: '查看 IP 报备 IP-2026-0001（北京金山云网络技术有限公司） 的联系方式' });
     expect(errorOf(await w.call('ipfiling:contact', { id: saved.filing.id }, VIEWER))).toMatchObject({ code: 'FORBIDDEN' });
     expect(actionLabel('ipfiling.revealContact')).toBe('查看报备联系方式');
+    for (const def of Object.values(ipFilingChannels)) if (def.audit) expect(actionLabel(def.audit), def.audit).toMatch(/^[^a-z]+$/);
     expect(targetLabel('ipfiling', saved.filing.uuid, 'IP-2026-0001 北京金山云网络技术有限公司')).toBe('IP 报备 IP-2026-0001 北京金山云网络技术有限公司');
     const view = valueOf<{ rows: { targetName: string }[] }>(await w.call('audit:list', { targetType: 'ipfiling' }, { ...VIEWER, roles: ['auditor'] }));
     expect(view.rows[0]?.targetName).toBe('IP-2026-0001 北京金山云网络技术有限公司');
