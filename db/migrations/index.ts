@@ -9,8 +9,7 @@ import { m0007 } from './0007_contracts';
 import { m0008 } from './0008_audit_target_index';
 import { m0009 } from './0009_obligations';
 import { m0010 } from './0010_people';
-import { m0011 } from './0011_slot';
 import { m0012 } from './0012_ip_filings';
 
 /** Numbered, in order. Shipped migrations are never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0012];
