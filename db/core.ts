@@ -20,6 +20,9 @@ import { commitmentHandlers } from './registers/commitments/handlers';
 import { mediaHandlers } from './registers/media/handlers';
 // Adds the media register's items to every departure checklist.
 import './registers/media/departure';
+import { ipFilingHandlers } from './registers/ipfilings/handlers';
+// Adds the IP filings' items to every departure checklist.
+import './registers/ipfilings/departure';
 import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
@@ -43,6 +46,7 @@ export const handlers: Handlers<Contract> = {
   ...trainingHandlers,
   ...commitmentHandlers,
   ...mediaHandlers,
+  ...ipFilingHandlers,
   ...reportHandlers,
   ...settingsHandlers,
 };

@@ -3,12 +3,12 @@ import { channel } from './channel';
 import { voidInput } from './common';
 
 /**
- * Attachments (附件): scanned contracts, agreements, completion records, signed commitments and
- * training material, kept as bytes inside the encrypted database (DESIGN.md §4). Voided with a
+ * Attachments (附件): scanned contracts, agreements, completion records, signed commitments,
+ * training material and access-IP filing forms, kept as bytes inside the encrypted database (DESIGN.md §4). Voided with a
  * reason, never deleted. Registers reference them by owner type and owner UUID; add a value here
  * when a new register needs attachments.
  */
-export const ATTACHMENT_OWNER_TYPES = ['contract', 'agreement', 'completion', 'signoff', 'training', 'mediaEvent'] as const;
+export const ATTACHMENT_OWNER_TYPES = ['contract', 'agreement', 'completion', 'signoff', 'training', 'mediaEvent', 'ipFiling'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** Largest attachment accepted: 20 MiB (a scanned contract of ~50 pages at 200 dpi fits). */

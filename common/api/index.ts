@@ -7,6 +7,7 @@ import { authChannels } from './auth';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
 import { mediaChannels } from './media';
+import { ipFilingChannels } from './ipfiling';
 import { obligationChannels } from './obligation';
 import { orgChannels } from './org';
 import { personChannels } from './person';
@@ -30,6 +31,7 @@ export const contract = {
   ...trainingChannels,
   ...commitmentChannels,
   ...mediaChannels,
+  ...ipFilingChannels,
   ...reportChannels,
   ...settingsChannels,
 };

@@ -7,12 +7,13 @@ import { contractPeopleFilterSchema } from './assignment';
 import { departureSheetFilterSchema } from './person';
 import { signOffRegisterFilterSchema } from './signoff';
 import { commitmentPrintFilterSchema } from './commitment';
+import { ipFilingFilterSchema } from './ipfiling';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -28,6 +29,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('contractPeople'), filter: contractPeopleFilterSchema }),
   /** A commitment (承诺书) of one kind filled for one person to sign; full ID number only with personal.reveal. */
   z.object({ register: z.literal('commitment'), filter: commitmentPrintFilterSchema }),
+  /** 访问IP报备登记表 (REGISTER-FORMATS.md §9). */
+  z.object({ register: z.literal('ipFilings'), filter: ipFilingFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

@@ -26,6 +26,7 @@ export const OWNER_LABELS: Readonly<Record<AttachmentOwnerType, string>> = {
   signoff: '保密承诺',
   training: '保密教育',
   mediaEvent: '介质流转记录',
+  ipFiling: 'IP 报备',
 };
 
 const actorOf = (ctx: HandlerContext): Actor => ({ id: ctx.session.accountId, name: ctx.session.displayName });

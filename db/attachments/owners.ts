@@ -6,7 +6,7 @@ import type { Db } from '../core/open';
 export interface AttachmentOwner {
   /**
    * 合同“…”, 合同“…”的安全保密协议书, 履行义务“漏洞扫描” 2025-03-28 的完成记录,
-   * 张三 的上岗保密承诺书（2024-05-20 签署）, 保密教育“…”（2024-06-01）.
+   * 张三 的上岗保密承诺书（2024-05-20 签署）, 保密教育“…”（2024-06-01）, IP 报备 IP-2026-0001（…）.
    */
   label: string;
   /** Why the owner takes no more attachments (it, its contract or its person is voided), or null. */
@@ -86,6 +86,14 @@ const RESOLVERS: Readonly<Record<AttachmentOwnerType, Resolver>> = {
     if (!row) return undefined;
     const medium = `介质 ${row.number}（${row.kind}）`;
     return { label: `${medium}第 ${row.seq} 条记录（${row.type}，${row.occurredAt.slice(0, 10)}）`, closed: row.voided ? `${medium}已作废` : null };
+  },
+  ipFiling: (db, uuid) => {
+    const row = db
+      .prepare('SELECT f.number, o.name, f.voided_at AS voided FROM ip_filings f JOIN organisations o ON o.id = f.org_id WHERE f.uuid = ?')
+      .get(uuid) as { number: string; name: string; voided: string | null } | undefined;
+    if (!row) return undefined;
+    const label = `IP 报备 ${row.number}（${row.name}）`;
+    return { label, closed: row.voided ? `${label}已作废` : null };
   },
 };
 

@@ -19,6 +19,7 @@ const TARGET_NAME = `CASE audit_log.target_type
     WHEN 'signoff' THEN (SELECT p.name || ' ' || s.kind FROM person_signoffs s JOIN people p ON p.id = s.person_id WHERE s.uuid = audit_log.target_id)
     WHEN 'training' THEN (SELECT t.topic FROM trainings t WHERE t.uuid = audit_log.target_id)
     WHEN 'commitment_template' THEN (SELECT t.kind || ' 第 ' || t.version || ' 版' FROM commitment_templates t WHERE t.uuid = audit_log.target_id)
+    WHEN 'ipfiling' THEN (SELECT f.number || ' ' || o.name FROM ip_filings f JOIN organisations o ON o.id = f.org_id WHERE f.uuid = audit_log.target_id)
     WHEN 'attachment' THEN (SELECT f.file_name FROM attachments f WHERE f.uuid = audit_log.target_id)
   END`;
 

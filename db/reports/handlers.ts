@@ -14,6 +14,7 @@ import { selectContractPeople } from '../registers/people/contract-people';
 import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { commitmentSheet } from '../registers/commitments/sheet';
+import { ipFilingRegister, selectFilingRegister } from '../registers/ipfilings/register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -36,6 +37,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   departureSheet: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   commitment: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  ipFilings: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -47,6 +49,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   departureSheet: '人员离岗交接单',
   contractPeople: '合同人员名单',
   commitment: '保密承诺书',
+  ipFilings: '访问IP报备登记表',
   audit: '安全审计记录',
 };
 
@@ -129,6 +132,10 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
         auditNote: filter.fullIdNumber ? '，打印了完整身份证号' : '',
         selection: '',
       };
+    }
+    case 'ipFilings': {
+      const { rows, selection: text } = selectFilingRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: ipFilingRegister as RegisterDefinition<never>, rows, selection: text };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);

@@ -14,22 +14,18 @@ type Filter = z.output<typeof departureSheetFilterSchema>;
  * 人员离岗交接单 (REGISTER-FORMATS.md §8): one person's 调岗/离岗 on one A4 page, to be completed
  * and signed on paper.
  *
- * What the registers hold is printed; what they cannot hold yet is left to be filled in by hand.
- * The media and IP sections are always on the sheet: while their register's checklist provider is
- * not registered (`registerDepartureProvider`), they print ruled blank rows under a note; once it
- * is, its items. The 离岗保密承诺书 and its 脱密期 come from the sign-offs; 账号注销 is a line to
- * tick. A closed departure prints what was stored when it closed: the items left open (by
+ * What the registers hold is printed: the media and IP sections are always on the sheet, with the
+ * items their checklist providers report (无 when nothing), then any other register's provider.
+ * The 离岗保密承诺书 and its 脱密期 come from the sign-offs; 账号注销 (accounts outside this
+ * workstation) is a line to tick by hand. A closed departure prints what was stored when it closed: the items left open (by
  * exception) and the sign-offs.
  */
 
-/** Sections printed whether or not their register has a provider yet, with their hand-filled columns. */
-const HAND_SECTIONS: readonly { providerId: string; heading: string; columns: string[] }[] = [
-  { providerId: 'media', heading: '持有介质清退', columns: ['保密编号', '归还日期', '核验人'] },
-  { providerId: 'ip', heading: '访问权限终止', columns: ['IP 报备编号', '撤销日期'] },
+/** The registers' sections every sheet prints, in this order, 无 when the register holds nothing of the person's. */
+const FIXED_SECTIONS: readonly { providerId: string; heading: string }[] = [
+  { providerId: 'media', heading: '持有介质清退' },
+  { providerId: 'ip', heading: '访问权限终止' },
 ];
-
-export const NOT_REGISTERED_NOTE = '本系统尚未登记此类事项，请手工填写';
-const BLANK_ROWS = 3;
 
 const NUMERALS = '一二三四五六七八九十';
 
@@ -139,21 +135,8 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
     ],
   });
 
-  for (const hand of HAND_SECTIONS) {
-    const items = reported.get(hand.providerId);
-    sections.push(
-      items === undefined
-        ? {
-            kind: 'table',
-            heading: heading(hand.heading),
-            note: NOT_REGISTERED_NOTE,
-            columns: hand.columns.map((header) => ({ header, width: 10 })),
-            rows: [],
-            empty: '',
-            blankRows: BLANK_ROWS,
-          }
-        : { kind: 'table', heading: heading(hand.heading), columns: ITEM_COLUMNS, rows: itemRows(items), empty: nothing },
-    );
+  for (const fixed of FIXED_SECTIONS) {
+    sections.push({ kind: 'table', heading: heading(fixed.heading), columns: ITEM_COLUMNS, rows: itemRows(reported.get(fixed.providerId) ?? []), empty: nothing });
   }
 
   sections.push({
@@ -178,7 +161,7 @@ export function selectDepartureSheet(db: Db, filter: Filter, today: string): { p
     ],
   });
 
-  const known = new Set([signOffDepartureProvider.id, ...HAND_SECTIONS.map((h) => h.providerId)]);
+  const known = new Set([signOffDepartureProvider.id, ...FIXED_SECTIONS.map((h) => h.providerId)]);
   for (const p of providers.filter((x) => !known.has(x.id))) {
     sections.push({ kind: 'table', heading: heading(p.label), columns: ITEM_COLUMNS, rows: itemRows(reported.get(p.id) ?? []), empty: nothing });
   }
