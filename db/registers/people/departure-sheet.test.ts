@@ -27,7 +27,6 @@ const complete = async (exception: string | null = null) => {
 const history = async () => valueOf<DepartureRecord[]>(await w.call('person:departures', { id: person.id }));
 /** A label/value line of a fields section, its value spanning `span` pairs. */
 const field = (label: string, value: string, span = 1) => `<th class="label">${label}</th><td colspan="${span * 2 - 1}">${value}</td>`;
-const count = (text: string, part: string) => text.split(part).length - 1;
 const fullId = () => w.core.db.prepare('SELECT id_number FROM people WHERE id = ?').pluck().get(person.id) as string;
 
 describe('人员离岗交接单', () => {
