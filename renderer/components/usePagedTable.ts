@@ -35,3 +35,16 @@ export function usePagedTable(options: {
       t('common.pageOf', { from, to, total: totalRecords }),
   } as const;
 }
+
+/**
+ * The props of a register table whose rows are records: keyed by id, a click opens the record,
+ * voided ones struck through. Spread into DataTable after `usePagedTable`'s.
+ */
+export function recordRows<T extends { id: number; voidedAt: string | null }>(onOpen: (record: T) => void) {
+  return {
+    idAccessor: 'id' as const,
+    onRowClick: ({ record }: { record: T }) => onOpen(record),
+    rowClassName: (record: T) => (record.voidedAt ? 'row-voided' : undefined),
+    rowStyle: () => ({ cursor: 'pointer' }),
+  };
+}

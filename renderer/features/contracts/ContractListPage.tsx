@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { DatePickerInput } from '@mantine/dates';
@@ -11,8 +11,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
 import { SearchInput } from '../../components/SearchInput';
-import { usePagedTable } from '../../components/usePagedTable';
-import { messageOf } from '../../lib/api';
+import { ListError } from '../../components/ListError';
+import { recordRows, usePagedTable } from '../../components/usePagedTable';
 import { useCan } from '../../lib/useCan';
 import { TerminateContractModal, VoidContractModal } from './ContractActionsModals';
 import { ContractDetailDrawer } from './ContractDetailDrawer';
@@ -155,22 +155,15 @@ export function ContractListPage() {
             </Text>
           </Group>
 
-          {list.isError && (
-            <Alert color="red" variant="light" title={t('common.failed')}>
-              {messageOf(list.error)}
-            </Alert>
-          )}
+          <ListError error={list.isError ? list.error : null} />
 
           <DataTable<Contract>
             {...paged}
+            {...recordRows<Contract>((r) => setDetailId(r.id))}
             records={rows}
-            idAccessor="id"
             sortStatus={sortStatus}
             onSortStatusChange={(s) => view.set({ sort: s.columnAccessor as ContractListParams['sort'], dir: s.direction })}
             noRecordsText={t('contracts.noMatch.title')}
-            onRowClick={({ record }) => setDetailId(record.id)}
-            rowClassName={(c) => (c.voidedAt ? 'row-voided' : undefined)}
-            rowStyle={() => ({ cursor: 'pointer' })}
             columns={[
               {
                 accessor: 'mainNumber',

@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import {
   IconBuildingCommunity,
@@ -10,12 +10,12 @@ import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ORG_KINDS, type Org, type OrgKind } from '../../../common/api/org';
+import { ListError } from '../../components/ListError';
 import { usePagedTable } from '../../components/usePagedTable';
 import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
 import { SearchInput } from '../../components/SearchInput';
-import { messageOf } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { OrgFormModal } from './OrgFormModal';
 import { useOrgList, type OrgListParams } from './queries';
@@ -119,11 +119,7 @@ export function OrgListPage() {
             </Text>
           </Group>
 
-          {list.isError && (
-            <Alert color="red" variant="light" title={t('common.failed')}>
-              {messageOf(list.error)}
-            </Alert>
-          )}
+          <ListError error={list.isError ? list.error : null} />
 
           <DataTable<Org>
             {...paged}

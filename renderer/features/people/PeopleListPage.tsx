@@ -1,4 +1,4 @@
-import { Alert, Button, Chip, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Button, Chip, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { IconBuildingCommunity, IconPlus, IconUsers } from '@tabler/icons-react';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
@@ -10,8 +10,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { PrintDialog, type PrintMode } from '../../components/PrintDialog';
 import { PrintMenu } from '../../components/PrintMenu';
 import { SearchInput } from '../../components/SearchInput';
-import { usePagedTable } from '../../components/usePagedTable';
-import { messageOf } from '../../lib/api';
+import { ListError } from '../../components/ListError';
+import { recordRows, usePagedTable } from '../../components/usePagedTable';
 import { useCan } from '../../lib/useCan';
 import { useUi } from '../../app/store';
 import { ContractSelect } from '../contracts/ContractSelect';
@@ -196,22 +196,15 @@ export function PeopleListPage() {
             </Group>
           </Stack>
 
-          {list.isError && (
-            <Alert color="red" variant="light" title={t('common.failed')}>
-              {messageOf(list.error)}
-            </Alert>
-          )}
+          <ListError error={list.isError ? list.error : null} />
 
           <DataTable<Person>
             {...paged}
+            {...recordRows<Person>((r) => setDetailId(r.id))}
             records={rows}
-            idAccessor="id"
             sortStatus={sortStatus}
             onSortStatusChange={(s) => view.set({ sort: s.columnAccessor as PersonListParams['sort'], dir: s.direction })}
             noRecordsText={t('people.noMatch.title')}
-            onRowClick={({ record }) => setDetailId(record.id)}
-            rowClassName={(p) => (p.voidedAt ? 'row-voided' : undefined)}
-            rowStyle={() => ({ cursor: 'pointer' })}
             columns={[
               {
                 accessor: 'name',

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { DatePickerInput } from '@mantine/dates';
 import { useDebouncedValue, useHotkeys } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
@@ -9,9 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { Training } from '../../../common/api/training';
 import { EmptyState } from '../../components/EmptyState';
 import { SearchInput } from '../../components/SearchInput';
-import { usePagedTable } from '../../components/usePagedTable';
+import { ListError } from '../../components/ListError';
+import { recordRows, usePagedTable } from '../../components/usePagedTable';
 import { VoidReasonModal } from '../../components/VoidReasonModal';
-import { messageOf } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { useTrainingList, useTrainingMutations, type TrainingListParams } from './queries';
 import { useTrainingView } from './store';
@@ -110,22 +110,15 @@ export function TrainingListPage() {
             </Text>
           </Group>
 
-          {list.isError && (
-            <Alert color="red" variant="light" title={t('common.failed')}>
-              {messageOf(list.error)}
-            </Alert>
-          )}
+          <ListError error={list.isError ? list.error : null} />
 
           <DataTable<Training>
             {...paged}
+            {...recordRows<Training>((r) => setDetailId(r.id))}
             records={rows}
-            idAccessor="id"
             sortStatus={sortStatus}
             onSortStatusChange={(s) => view.set({ dir: s.direction })}
             noRecordsText={t('peopleRecords.trainings.noMatch.title')}
-            onRowClick={({ record }) => setDetailId(record.id)}
-            rowClassName={(r) => (r.voidedAt ? 'row-voided' : undefined)}
-            rowStyle={() => ({ cursor: 'pointer' })}
             columns={[
               { accessor: 'heldOn', title: t('peopleRecords.trainings.fields.heldOn'), sortable: true, width: 120 },
               {
