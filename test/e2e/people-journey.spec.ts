@@ -225,6 +225,7 @@ test('an officer takes the people of a reference contract from sign-on through t
       await expect(access).toContainText(`${UNSIGNED.name} 未签署上岗保密承诺书或保密协议，不能授予访问权限。请先登记保密承诺。`);
       await expect(detail.getByTestId('person-trainings-empty')).toBeVisible();
       await untilSettled(drawer);
+      await expect(notifications(page)).toHaveCount(0, { timeout: 15_000 });
       await shot(page, 'journey-02-unsigned-refused');
       await closePerson();
     });
@@ -238,7 +239,12 @@ test('an officer takes the people of a reference contract from sign-on through t
       await expect(detail.getByTestId('person-training-row')).toContainText(TOPIC);
       await expect(detail).toContainText('共参加 1 次，合计 2 学时');
       await untilSettled(drawer);
+      await expect(notifications(page)).toHaveCount(0, { timeout: 15_000 });
+      await shot(page, 'journey-03-person-detail');
+      // The drawer scrolls inside itself: bring its 保密承诺 / 参与的合同 / 保密教育 sections into view.
+      await detail.getByTestId('person-training-row').scrollIntoViewIfNeeded();
       await shot(page, 'journey-03-person-sections');
+      await detail.getByTestId('signoff-status').scrollIntoViewIfNeeded();
     });
 
     const checklist = detail.getByTestId('departure-checklist');
