@@ -80,7 +80,7 @@ export function SignOffsSection({ person }: { person: Person }) {
             <Table.Tr>
               <Table.Th>{t('peopleRecords.signoffs.columns.kind')}</Table.Th>
               <Table.Th>{t('peopleRecords.signoffs.columns.term')}</Table.Th>
-              <Table.Th>{t('peopleRecords.signoffs.columns.declassify')}</Table.Th>
+              <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('peopleRecords.signoffs.columns.declassify')}</Table.Th>
               <Table.Th>{t('peopleRecords.signoffs.columns.copies')}</Table.Th>
               <Table.Th w={110}>{t('peopleRecords.signoffs.columns.status')}</Table.Th>
               <Table.Th w={150}>{t('common.actions')}</Table.Th>
@@ -137,15 +137,12 @@ export function SignOffsSection({ person }: { person: Person }) {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">
-                      {t('peopleRecords.signoffs.copiesText', { count: s.copies })}
-                      {s.witness && (
-                        <Text span size="xs" c="dimmed">
-                          {' · '}
-                          {t('peopleRecords.signoffs.witnessText', { name: s.witness })}
-                        </Text>
-                      )}
-                    </Text>
+                    <Text size="sm">{t('peopleRecords.signoffs.copiesText', { count: s.copies })}</Text>
+                    {s.witness && (
+                      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                        {t('peopleRecords.signoffs.witnessText', { name: s.witness })}
+                      </Text>
+                    )}
                     {s.keptAt && (
                       <Text size="xs" c="dimmed">
                         {s.keptAt}
