@@ -15,7 +15,8 @@ function post(p: ContractPerson): string {
 
 function period(p: ContractPerson): string {
   if (!p.from && !p.to) return '';
-  return `${p.from ?? ''}\n至${p.to ?? ''}`;
+  if (!p.to) return `${p.from} 起`;
+  return `${p.from ?? ''}\n至${p.to}`;
 }
 
 /** The status for this contract as of the print date, with its end: 有效\n至 2025-05-19. */
@@ -52,8 +53,8 @@ export function contractPeopleRegister(c: Contract, remoteOnly: boolean): Regist
       { header: '起止日期', width: 7.5, align: 'center', value: period },
       { header: '保密承诺状态', width: 7.5, align: 'center', value: signOffText },
       { header: '承诺签订日期', width: 7.5, align: 'center', value: (p) => p.person.signOff.signedDate ?? '—' },
-      { header: '身份证号（脱敏）', width: 11, align: 'center', value: (p) => p.person.idNumberMasked },
-      { header: '联系方式（脱敏）', width: 8.5, align: 'center', value: (p) => p.person.phoneMasked },
+      { header: '身份证号\n（脱敏）', width: 11, align: 'center', value: (p) => p.person.idNumberMasked },
+      { header: '联系方式\n（脱敏）', width: 8.5, align: 'center', value: (p) => p.person.phoneMasked },
     ],
   };
 }

@@ -170,8 +170,8 @@ describe('保密承诺书签订台账 columns', () => {
     ['有效期至', '2025-05-29'],
     ['脱密期起止', '至2025-05-31'],
     ['保密教育日期', '2024-05-28'],
-    ['身份证号（脱敏）', '110*************2X'],
-    ['联系方式（脱敏）', '0519-****6533'],
+    ['身份证号\n（脱敏）', '110*************2X'],
+    ['联系方式\n（脱敏）', '0519-****6533'],
   ])('keep %s’s %s on one line', (header, text) => {
     expect(textMm(signOffRegister, text)).toBeLessThanOrEqual(columnMm(signOffRegister, header));
   });

@@ -55,7 +55,7 @@ export const signOffRegister: RegisterDefinition<SignOffRegisterRow> = {
   columns: [
     { header: '姓名', width: 5, value: (r) => r.name },
     { header: '所属单位', width: 8, value: (r) => r.orgName },
-    { header: '岗位/项目角色', width: 7, value: (r) => r.postAndRoles },
+    { header: '岗位/\n项目角色', width: 7, value: (r) => r.postAndRoles },
     {
       header: '对应合同（项目）',
       width: 9.5,
@@ -68,8 +68,8 @@ export const signOffRegister: RegisterDefinition<SignOffRegisterRow> = {
     { header: '保密教育日期', width: 6, align: 'center', value: (r) => r.trainingOn ?? '—' },
     { header: '见证人', width: 4.5, align: 'center', value: (r) => r.witness },
     { header: '份数及存放', width: 6.5, value: (r) => `${r.copies} 份${r.keptAt ? `\n${r.keptAt}` : ''}` },
-    { header: '身份证号（脱敏）', width: 10.4, align: 'center', value: (r) => r.idNumberMasked },
-    { header: '联系方式（脱敏）', width: 7.8, align: 'center', value: (r) => r.phoneMasked },
+    { header: '身份证号\n（脱敏）', width: 10.4, align: 'center', value: (r) => r.idNumberMasked },
+    { header: '联系方式\n（脱敏）', width: 7.8, align: 'center', value: (r) => r.phoneMasked },
     { header: '备注', width: 5.5, value: (r) => r.note },
   ],
 };
