@@ -6,7 +6,7 @@ import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Training } from '../../../common/api/training';
-import { AttachmentPanel } from '../../components/attachments/AttachmentPanel';
+import { SavedThenAttach } from '../../components/attachments/SavedThenAttach';
 import { ApiFailure, messageOf } from '../../lib/api';
 import { useGuardedClose } from '../../lib/useGuardedClose';
 import { AttendeePicker, type AttendeeInfo } from './AttendeePicker';
@@ -81,15 +81,14 @@ export function TrainingFormModal(props: { opened: boolean; editing: Training | 
       closeButtonProps={{ 'aria-label': t('common.close') }}
     >
       {saved ? (
-        <Stack gap="sm" data-testid="training-saved">
-          <Alert color="green" variant="light">
-            {t('peopleRecords.trainings.savedBody', { topic: saved.topic, date: saved.heldOn, count: saved.attendees.length })}
-          </Alert>
-          <AttachmentPanel ownerType="training" ownerUuid={saved.uuid} canWrite />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('peopleRecords.trainings.finish')}</Button>
-          </Group>
-        </Stack>
+        <SavedThenAttach
+          testId="training-saved"
+          message={t('peopleRecords.trainings.savedBody', { topic: saved.topic, date: saved.heldOn, count: saved.attendees.length })}
+          ownerType="training"
+          ownerUuid={saved.uuid}
+          finish={t('peopleRecords.trainings.finish')}
+          onFinish={close}
+        />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Completion, Obligation } from '../../../../common/api/obligation';
 import { isCivilDate } from '../../../../common/contracts';
-import { AttachmentPanel } from '../../../components/attachments/AttachmentPanel';
+import { SavedThenAttach } from '../../../components/attachments/SavedThenAttach';
 import { ApiFailure, messageOf } from '../../../lib/api';
 import { useGuardedClose } from '../../../lib/useGuardedClose';
 import { useObligationMutations } from './queries';
@@ -61,15 +61,14 @@ export function CompletionModal({ obligation, onClose }: { obligation: Obligatio
   return (
     <Modal opened={obligation !== null} onClose={requestClose} title={t('obligations.complete.title', { title: obligation?.title ?? '' })} size="lg">
       {saved ? (
-        <Stack gap="sm" data-testid="completion-saved">
-          <Alert color="green" variant="light">
-            {t('obligations.complete.savedBody', { date: saved.doneOn })}
-          </Alert>
-          <AttachmentPanel ownerType="completion" ownerUuid={saved.uuid} canWrite />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('obligations.complete.finish')}</Button>
-          </Group>
-        </Stack>
+        <SavedThenAttach
+          testId="completion-saved"
+          message={t('obligations.complete.savedBody', { date: saved.doneOn })}
+          ownerType="completion"
+          ownerUuid={saved.uuid}
+          finish={t('obligations.complete.finish')}
+          onFinish={close}
+        />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Person } from '../../../../common/api/person';
 import type { SignOffRecord } from '../../../../common/api/signoff';
 import { SIGNOFF_KINDS, type SignOffKind } from '../../../../common/people/signoff';
-import { AttachmentPanel } from '../../../components/attachments/AttachmentPanel';
+import { SavedThenAttach } from '../../../components/attachments/SavedThenAttach';
 import { ApiFailure, messageOf } from '../../../lib/api';
 import { useGuardedClose } from '../../../lib/useGuardedClose';
 import { useAuthStatus } from '../../auth/queries';
@@ -93,15 +93,14 @@ export function SignOffFormModal(props: SignOffFormProps) {
   return (
     <Modal opened={props.opened} onClose={requestClose} title={title} size="lg" closeButtonProps={{ 'aria-label': t('common.close') }}>
       {saved ? (
-        <Stack gap="sm" data-testid="signoff-saved">
-          <Alert color="green" variant="light">
-            {t('peopleRecords.signoffs.savedBody', { kind: t(`peopleRecords.kind.${saved.kind}`), date: saved.signedDate })}
-          </Alert>
-          <AttachmentPanel ownerType="signoff" ownerUuid={saved.uuid} canWrite />
-          <Group justify="flex-end">
-            <Button onClick={close}>{t('peopleRecords.signoffs.finish')}</Button>
-          </Group>
-        </Stack>
+        <SavedThenAttach
+          testId="signoff-saved"
+          message={t('peopleRecords.signoffs.savedBody', { kind: t(`peopleRecords.kind.${saved.kind}`), date: saved.signedDate })}
+          ownerType="signoff"
+          ownerUuid={saved.uuid}
+          finish={t('peopleRecords.signoffs.finish')}
+          onFinish={close}
+        />
       ) : (
         <form onSubmit={submit} noValidate>
           <Stack gap="sm">
