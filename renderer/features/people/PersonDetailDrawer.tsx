@@ -25,6 +25,7 @@ import { VoidReasonModal } from '../../components/VoidReasonModal';
 import { api, messageOf, unwrap } from '../../lib/api';
 import { useCan } from '../../lib/useCan';
 import { PrintCommitmentModal } from '../commitments/PrintCommitmentModal';
+import { CHECKLIST_ACTIONS } from './checklistActions';
 import { DepartureHistory } from './DepartureHistory';
 import { AssignmentsSection } from './records/AssignmentsSection';
 import { PersonTrainingsSection } from './records/PersonTrainingsSection';
@@ -388,7 +389,9 @@ function DepartureChecklistPanel({
                 <Text size="xs" fw={700} c="dimmed">
                   {provider}
                 </Text>
-                {items.map((i) => (
+                {items.map((i) => {
+                  const Action = i.done ? undefined : CHECKLIST_ACTIONS[i.providerId];
+                  return (
                   <Group key={`${i.providerId}:${i.key}`} gap="sm" wrap="nowrap" align="flex-start" data-testid="checklist-item" data-item={`${i.providerId}:${i.key}`} data-done={i.done}>
                     <ThemeIcon size="sm" radius="xl" variant="light" color={i.done ? 'green' : 'orange'} mt={2}>
                       {i.done ? <IconCheck size={12} /> : <IconClockHour4 size={12} />}
@@ -401,11 +404,13 @@ function DepartureChecklistPanel({
                         {i.detail}
                       </Text>
                     </Stack>
+                    {Action && <Action person={person} item={i} canWrite={canWrite} />}
                     <Badge size="sm" variant="light" color={i.done ? 'green' : 'orange'}>
                       {t(i.done ? 'people.departure.itemDone' : 'people.departure.itemOpen')}
                     </Badge>
                   </Group>
-                ))}
+                  );
+                })}
               </Stack>
             ))}
             <Text size="sm" c={open > 0 ? 'orange.8' : 'green.8'} data-testid="checklist-summary">
