@@ -8,12 +8,31 @@ import { departureSheetFilterSchema } from './person';
 import { signOffRegisterFilterSchema } from './signoff';
 import { commitmentPrintFilterSchema } from './commitment';
 import { ipFilingFilterSchema } from './ipfiling';
+import { mediaFilterSchema } from './media';
+import { mediaLogFilterSchema, mediaReceiptFilterSchema, mediumCardFilterSchema } from './mediaprint';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'audit'] as const;
+export const REGISTER_IDS = [
+  'organisations',
+  'contracts',
+  'contractSheet',
+  'signoffs',
+  'departureSheet',
+  'contractPeople',
+  'commitment',
+  'ipFilings',
+  'media',
+  'mediaLoans',
+  'mediaTakeOuts',
+  'mediaRepairs',
+  'mediaDestructions',
+  'mediaCard',
+  'mediaReceipt',
+  'audit',
+] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -31,6 +50,20 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('commitment'), filter: commitmentPrintFilterSchema }),
   /** 访问IP报备登记表 (REGISTER-FORMATS.md §9). */
   z.object({ register: z.literal('ipFilings'), filter: ipFilingFilterSchema }),
+  /** 存储介质登记台账 (§1), chosen by the media list's filter. */
+  z.object({ register: z.literal('media'), filter: mediaFilterSchema }),
+  /** 介质借用/归还登记簿 (§2). */
+  z.object({ register: z.literal('mediaLoans'), filter: mediaLogFilterSchema }),
+  /** 介质携带外出审批登记 (§3). */
+  z.object({ register: z.literal('mediaTakeOuts'), filter: mediaLogFilterSchema }),
+  /** 送外维修登记表 (§4). */
+  z.object({ register: z.literal('mediaRepairs'), filter: mediaLogFilterSchema }),
+  /** 介质销毁登记表 (§5), with totals per kind. */
+  z.object({ register: z.literal('mediaDestructions'), filter: mediaLogFilterSchema }),
+  /** 介质履历卡 of one medium (a sheet). */
+  z.object({ register: z.literal('mediaCard'), filter: mediumCardFilterSchema }),
+  /** 介质交接单 of one hand-over event (a sheet). */
+  z.object({ register: z.literal('mediaReceipt'), filter: mediaReceiptFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

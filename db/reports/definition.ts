@@ -27,8 +27,12 @@ export interface RegisterDefinition<Row> {
   rowNumber?(row: Row, index: number): string;
   /** A 序号 column is added in front of these. */
   columns: RegisterColumn<Row>[];
+  /** Lines at the foot of the table after 共 N 条, e.g. 合计 per kind (the 销毁登记表). */
+  totals?(rows: readonly Row[]): string[];
   /** Signature lines after the table; 制表人 · 审核人 · 日期 when not given. */
   signatures?: string[];
+  /** Small print after everything else, e.g. what the register leaves out and where to find it. */
+  footnote?: string;
 }
 
 /** Everything a printed copy needs to be traced back to the export that made it. */

@@ -15,6 +15,10 @@ import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { commitmentSheet } from '../registers/commitments/sheet';
 import { ipFilingRegister, selectFilingRegister } from '../registers/ipfilings/register';
+import { mediaRegister, selectMediaRegister } from '../registers/media/register';
+import { selectMediaLog } from '../registers/media/register-logs';
+import { selectMediumCard } from '../registers/media/register-card';
+import { selectMediaReceipt } from '../registers/media/receipt';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -38,6 +42,13 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   commitment: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   ipFilings: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  media: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaLoans: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaTakeOuts: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaRepairs: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaDestructions: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaCard: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  mediaReceipt: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -50,6 +61,13 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   contractPeople: '合同人员名单',
   commitment: '保密承诺书',
   ipFilings: '访问IP报备登记表',
+  media: '存储介质登记台账',
+  mediaLoans: '介质借用/归还登记簿',
+  mediaTakeOuts: '介质携带外出审批登记',
+  mediaRepairs: '送外维修登记表',
+  mediaDestructions: '介质销毁登记表',
+  mediaCard: '介质履历卡',
+  mediaReceipt: '介质交接单',
   audit: '安全审计记录',
 };
 
@@ -136,6 +154,27 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
     case 'ipFilings': {
       const { rows, selection: text } = selectFilingRegister(ctx.db, selection.filter, localDate(ctx.now()));
       return { kind: 'register', def: ipFilingRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'media': {
+      const { rows, selection: text } = selectMediaRegister(ctx.db, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: mediaRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'mediaLoans':
+    case 'mediaTakeOuts':
+    case 'mediaRepairs':
+    case 'mediaDestructions': {
+      const { def, rows, selection: text } = selectMediaLog(ctx.db, selection.register, selection.filter, localDate(ctx.now()));
+      return { kind: 'register', def: def as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'mediaCard': {
+      const now = ctx.now();
+      const { medium, def } = selectMediumCard(ctx.db, selection.filter.id, now.toISOString(), localDate(now));
+      return { kind: 'sheet', def, targetType: 'medium', targetId: medium.uuid, selection: '' };
+    }
+    case 'mediaReceipt': {
+      const now = ctx.now();
+      const { medium, def } = selectMediaReceipt(ctx.db, selection.filter, now.toISOString(), localDate(now));
+      return { kind: 'sheet', def, targetType: 'medium', targetId: medium.uuid, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);

@@ -114,6 +114,7 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
     orientation: def.orientation,
     frame,
     signatures: def.signatures ?? DEFAULT_SIGNATURES,
+    footnote: def.footnote,
     css: `td { font-size: ${def.fontSize ?? 9.5}pt; }
 th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
 .total { margin-top: 1.5mm; font-size: 9pt; break-before: avoid; }`,
@@ -122,7 +123,8 @@ th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
 <tbody>
 ${body}
 </tbody></table>
-<div class="total">共 ${rows.length} 条</div>`,
+<div class="total">共 ${rows.length} 条</div>
+${(def.totals?.(rows) ?? []).map((line) => `<div class="total">${escapeHtml(line)}</div>`).join('\n')}`,
   });
 }
 

@@ -87,8 +87,10 @@ export async function registerToXlsx<Row>(
 
   const totalRow = ws.addRow([`共 ${rows.length} 条`]);
   totalRow.font = { size: 9 };
+  for (const line of def.totals?.(rows) ?? []) ws.addRow([neutralizeCell(line)]).font = { size: 9 };
   ws.addRow([]);
   ws.addRow((def.signatures ?? DEFAULT_SIGNATURES).flatMap((s) => [`${s}：`, '']));
+  if (def.footnote) ws.addRow([neutralizeCell(def.footnote)]).font = { size: 8 };
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
