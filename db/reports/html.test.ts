@@ -111,6 +111,13 @@ describe('renderRegisterHtml', () => {
     expect(renderRegisterHtml(orgRegister, [voided], frame)).toContain('【已作废：重复登记】原备注');
   });
 
+  it('prints a register’s totals after the count, escaped, and its footnote after the signatures', () => {
+    const def = { ...orgRegister, totals: (r: readonly unknown[]) => [`合计：<甲方> ${r.length} 家`], footnote: '经更正作废的记录不列入本表。' };
+    const out = renderRegisterHtml(def, rows, frame);
+    expect(out).toContain('<div class="total">共 3 条</div>\n<div class="total">合计：&lt;甲方&gt; 3 家</div>');
+    expect(out.indexOf('<div class="footnote">经更正作废的记录不列入本表。</div>')).toBeGreaterThan(out.indexOf('<div class="signatures">'));
+  });
+
   it('prints a register’s subtitle under the title', () => {
     const withSubtitle = renderRegisterHtml({ ...orgRegister, subtitle: '政务云扩展服务　KSY 2024 0516 0003' }, rows, frame);
     expect(withSubtitle).toContain('<h1>单位名录</h1>\n<div class="subtitle">政务云扩展服务　KSY 2024 0516 0003</div>');

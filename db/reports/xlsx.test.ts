@@ -97,4 +97,14 @@ describe('registerToXlsx', () => {
     expect(rowValues(ws, 4)[0]).toBe('序号');
     expect(ws.getCell(5, 1).value).toBe('共 0 条');
   });
+
+  it('names the worksheet without the characters Excel refuses, and writes totals and a footnote under the rows', async () => {
+    const def = { ...orgRegister, title: '介质借用/归还登记簿', totals: (r: readonly unknown[]) => [`合计：共 ${r.length} 家`], footnote: '经更正作废的记录不列入本表。' };
+    const ws = await readSheet(await registerToXlsx(def, rows, frame));
+    expect(ws.name).toBe('介质借用-归还登记簿');
+    expect(ws.getCell('A1').value).toBe('介质借用/归还登记簿');
+    expect(ws.getCell(8, 1).value).toBe('共 3 条');
+    expect(ws.getCell(9, 1).value).toBe('合计：共 3 家');
+    expect(ws.getCell(12, 1).value).toBe('经更正作废的记录不列入本表。');
+  });
 });

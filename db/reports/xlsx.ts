@@ -24,7 +24,7 @@ export async function registerToXlsx<Row>(
   const wb = new ExcelJS.Workbook();
   wb.creator = frame.printedBy;
   wb.created = frame.printedAt;
-  const ws = wb.addWorksheet(def.title.slice(0, 31), {
+  const ws = wb.addWorksheet(sheetName(def.title), {
     pageSetup: {
       paperSize: 9,
       orientation: def.orientation,
@@ -94,6 +94,11 @@ export async function registerToXlsx<Row>(
 
   const buffer = await wb.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
+}
+
+/** A worksheet's name: at most 31 characters, none of * ? : \\ / [ ] (介质借用/归还登记簿 → 介质借用-归还登记簿). */
+export function sheetName(title: string): string {
+  return title.replace(/[*?:\\/[\]]/g, '-').slice(0, 31);
 }
 
 /** `&` starts a code in Excel header/footer text. */

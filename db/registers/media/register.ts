@@ -44,7 +44,7 @@ function remarks(m: Medium): string {
 
 /**
  * 存储介质登记台账 (REGISTER-FORMATS.md §1): one row per medium, its status, holder and due date
- * derived from the custody chain. Widths keep a 保密编号 and a date on one line at 7 pt on A4
+ * derived from the custody chain. Widths keep a 保密编号, a date and 应还 YYYY-MM-DD on one line at 7 pt on A4
  * landscape (register.test.ts); names, places and uses wrap.
  */
 export const mediaRegister: RegisterDefinition<Medium> = {
@@ -55,20 +55,20 @@ export const mediaRegister: RegisterDefinition<Medium> = {
   columns: [
     { header: '保密编号', width: 7.6, value: (m) => m.number },
     { header: '介质类别', width: 5, align: 'center', value: (m) => m.kind },
-    { header: '品牌型号', width: 7, value: (m) => m.model },
+    { header: '品牌型号', width: 6.8, value: (m) => m.model },
     { header: '序列号', width: 8, value: serialText },
     { header: '容量', width: 4.2, align: 'center', value: (m) => m.capacity },
     { header: '密级', width: 3.6, align: 'center', value: (m) => m.classification },
     { header: '保密期限', width: 4.6, align: 'center', value: (m) => m.secrecyTerm },
-    { header: '知悉/\n使用范围', width: 6, value: (m) => m.scope },
+    { header: '知悉/\n使用范围', width: 5.6, value: (m) => m.scope },
     { header: '责任人', width: 4.2, align: 'center', value: (m) => m.responsibleName },
     { header: '所属单位/\n部门', width: 7, value: (m) => m.orgName },
     { header: '存放地点', width: 6, value: (m) => m.location },
-    { header: '用途', width: 6, value: (m) => m.purpose },
+    { header: '用途', width: 5.4, value: (m) => m.purpose },
     { header: '启用日期', width: 6.2, align: 'center', value: (m) => m.enabledOn ?? '' },
     { header: '报备日期', width: 6.2, align: 'center', value: (m) => m.reportedOn ?? '' },
-    { header: '状态', width: 6.4, align: 'center', value: statusText },
-    { header: '备注', width: 7, value: remarks },
+    { header: '状态', width: 8.4, align: 'center', value: statusText },
+    { header: '备注', width: 6.2, value: remarks },
   ],
 };
 
