@@ -67,7 +67,7 @@ const headers = <Row,>(def: RegisterDefinition<Row>) => def.columns.map((c) => c
 describe('存储介质登记台账 (§1)', () => {
   it('prints every column of §1, one row per medium, the status derived from the chain', async () => {
     expect(headers(mediaRegister)).toEqual([
-      '保密编号', '介质类别', '品牌型号', '序列号', '容量', '密级', '保密期限', '知悉/\n使用范围', '责任人', '所属单位/\n部门',
+      '保密编号', '介质类别', '品牌型号', '序列号', '容量', '密级', '保密\n期限', '知悉/\n使用范围', '责任人', '所属单位/\n部门',
       '存放地点', '用途', '启用日期', '报备日期', '状态', '备注',
     ]);
     const html = await printedHtml(w, log('media', {}));
