@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
 import commitments from './commitments.en';
+import mediaPrints from './mediaPrints.en';
 
 const en: Messages = {
   app: {
@@ -807,6 +808,7 @@ const en: Messages = {
   people,
   peopleRecords,
   commitments,
+  mediaPrints,
 };
 
 export default en;

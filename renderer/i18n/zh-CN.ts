@@ -1,6 +1,7 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
 import commitments from './commitments.zh-CN';
+import mediaPrints from './mediaPrints.zh-CN';
 
 const zhCN = {
   app: {
@@ -806,6 +807,7 @@ const zhCN = {
   people,
   peopleRecords,
   commitments,
+  mediaPrints,
 } as const;
 
 export default zhCN;
