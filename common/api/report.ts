@@ -13,7 +13,7 @@ import { ipFilingFilterSchema } from './ipfiling';
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'stocktake', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -31,6 +31,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('commitment'), filter: commitmentPrintFilterSchema }),
   /** 访问IP报备登记表 (REGISTER-FORMATS.md §9). */
   z.object({ register: z.literal('ipFilings'), filter: ipFilingFilterSchema }),
+  /** 介质清查表 of one stocktake session (REGISTER-FORMATS.md §6). */
+  z.object({ register: z.literal('stocktake'), filter: z.object({ sessionId: z.number().int().positive() }) }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

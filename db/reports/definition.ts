@@ -27,8 +27,17 @@ export interface RegisterDefinition<Row> {
   rowNumber?(row: Row, index: number): string;
   /** A 序号 column is added in front of these. */
   columns: RegisterColumn<Row>[];
+  /** Facts about the whole register printed above the table, e.g. 清查日期 · 清查人 · 应有数量. */
+  facts?: LabelledText[];
+  /** Labelled lines after the table and its count, before the signatures, e.g. totals and a conclusion. */
+  closing?: LabelledText[];
   /** Signature lines after the table; 制表人 · 审核人 · 日期 when not given. */
   signatures?: string[];
+}
+
+export interface LabelledText {
+  label: string;
+  value: string;
 }
 
 /** Everything a printed copy needs to be traced back to the export that made it. */

@@ -15,6 +15,7 @@ import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { commitmentSheet } from '../registers/commitments/sheet';
 import { ipFilingRegister, selectFilingRegister } from '../registers/ipfilings/register';
+import { selectStocktakeRegister } from '../registers/media/stocktake-register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -38,6 +39,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   commitment: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   ipFilings: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  stocktake: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -50,6 +52,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   contractPeople: '合同人员名单',
   commitment: '保密承诺书',
   ipFilings: '访问IP报备登记表',
+  stocktake: '介质清查表',
   audit: '安全审计记录',
 };
 
@@ -136,6 +139,11 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
     case 'ipFilings': {
       const { rows, selection: text } = selectFilingRegister(ctx.db, selection.filter, localDate(ctx.now()));
       return { kind: 'register', def: ipFilingRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'stocktake': {
+      const { session, def, rows } = selectStocktakeRegister(ctx.db, selection.filter.sessionId);
+      const target = { type: 'stocktake', id: session.uuid };
+      return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: def.subtitle, target, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);

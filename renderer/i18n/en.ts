@@ -484,6 +484,7 @@ const en: Messages = {
       training: { create: 'Training registered', update: 'Training changed', void: 'Training voided' },
       commitment: { save: 'Commitment template saved' },
       media: { create: 'Medium registered', update: 'Medium changed', void: 'Medium voided', event: 'Custody event recorded', updateSettings: 'Media settings changed' },
+      stocktake: { start: 'Stocktake started', mark: 'Stocktake mark', unmark: 'Stocktake mark undone', close: 'Stocktake closed' },
       ipfiling: {
         create: 'IP filing registered',
         update: 'IP filing changed',
@@ -511,6 +512,7 @@ const en: Messages = {
       training: 'Training',
       commitment_template: 'Commitment template',
       medium: 'Storage medium',
+      stocktake: 'Media stocktake',
       ipfiling: 'IP filing',
       attachment: 'Attachment', account: 'Account', policy: 'Security policy', register: 'Register', audit: 'Audit record' },
     registers: {

@@ -483,6 +483,7 @@ const zhCN = {
       training: { create: '保密教育登记', update: '保密教育修改', void: '保密教育作废' },
       commitment: { save: '承诺书模板保存' },
       media: { create: '介质登记', update: '介质修改', void: '介质作废', event: '介质流转登记', updateSettings: '修改介质设置' },
+      stocktake: { start: '开始介质清查', mark: '介质清查标记', unmark: '撤销清查标记', close: '结束介质清查' },
       ipfiling: {
         create: 'IP报备登记',
         update: 'IP报备修改',
@@ -510,6 +511,7 @@ const zhCN = {
       training: '保密教育',
       commitment_template: '承诺书模板',
       medium: '存储介质',
+      stocktake: '介质清查',
       ipfiling: 'IP 报备',
       attachment: '附件', account: '账户', policy: '安全策略', register: '台账', audit: '审计记录' },
     registers: {
