@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
+import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 
 const en: Messages = {
@@ -98,6 +99,7 @@ const en: Messages = {
     people: 'People',
     trainings: 'Training',
     commitments: 'Commitment templates',
+    stocktake: 'Stocktake',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -809,6 +811,7 @@ const en: Messages = {
   people,
   peopleRecords,
   commitments,
+  stocktake,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
+import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 
 const zhCN = {
@@ -97,6 +98,7 @@ const zhCN = {
     people: '人员',
     trainings: '保密教育',
     commitments: '承诺书模板',
+    stocktake: '介质清查',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -808,6 +810,7 @@ const zhCN = {
   people,
   peopleRecords,
   commitments,
+  stocktake,
 } as const;
 
 export default zhCN;
