@@ -349,7 +349,7 @@ export function StocktakeSessionView(props: { id: number }) {
             <Table.Tbody>
               {s.findings.map((f) => (
                 <Table.Tr key={f.id}>
-                  <Table.Td w={160}>
+                  <Table.Td w={230} style={{ whiteSpace: 'nowrap' }}>
                     <Badge color="red" variant="light" mr="xs">
                       {t('stocktake.results.账外')}
                     </Badge>
