@@ -1,13 +1,15 @@
 import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { useForm } from '@mantine/form';
+import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StocktakeDetail } from '../../../../common/api/stocktake';
+import { stocktakeStartSchema, type StocktakeDetail } from '../../../../common/api/stocktake';
 import { MEDIA_KINDS, type MediaKind } from '../../../../common/media/kinds';
 import { ApiFailure, messageOf } from '../../../lib/api';
 import { useStocktakeMutations, useStocktakeOptions } from './queries';
+
+const titleSchema = stocktakeStartSchema.pick({ title: true });
 
 interface Values {
   title: string;
@@ -25,7 +27,7 @@ export function StartStocktakeModal(props: { opened: boolean; onClose(): void; o
   const [error, setError] = useState<string | null>(null);
   const form = useForm<Values>({
     initialValues: { title: '', orgId: null, kind: null, classification: null, location: null },
-    validate: { title: (v) => (v.trim().length < 2 ? t('stocktake.start.titlePlaceholder') : null) },
+    validate: schemaResolver(titleSchema, { sync: true }),
   });
   const { setValues } = form;
   useEffect(() => {
