@@ -18,6 +18,7 @@ import { signOffHandlers } from './registers/people/signoff-handlers';
 import { trainingHandlers } from './registers/people/training-handlers';
 import { commitmentHandlers } from './registers/commitments/handlers';
 import { mediaHandlers } from './registers/media/handlers';
+import { stocktakeHandlers } from './registers/media/stocktake-handlers';
 // Adds the media register's items to every departure checklist.
 import './registers/media/departure';
 import { ipFilingHandlers } from './registers/ipfilings/handlers';
@@ -46,6 +47,7 @@ export const handlers: Handlers<Contract> = {
   ...trainingHandlers,
   ...commitmentHandlers,
   ...mediaHandlers,
+  ...stocktakeHandlers,
   ...ipFilingHandlers,
   ...reportHandlers,
   ...settingsHandlers,

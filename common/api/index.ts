@@ -14,6 +14,7 @@ import { personChannels } from './person';
 import { reportChannels } from './report';
 import { settingsChannels } from './settings';
 import { signOffChannels } from './signoff';
+import { stocktakeChannels } from './stocktake';
 import { trainingChannels } from './training';
 
 /** Every channel the router serves (behind a session), declared once. */
@@ -31,6 +32,7 @@ export const contract = {
   ...trainingChannels,
   ...commitmentChannels,
   ...mediaChannels,
+  ...stocktakeChannels,
   ...ipFilingChannels,
   ...reportChannels,
   ...settingsChannels,

@@ -31,6 +31,7 @@ export const REGISTER_IDS = [
   'mediaDestructions',
   'mediaCard',
   'mediaReceipt',
+  'stocktake',
   'audit',
 ] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
@@ -64,6 +65,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('mediaCard'), filter: mediumCardFilterSchema }),
   /** 介质交接单 of one hand-over event (a sheet). */
   z.object({ register: z.literal('mediaReceipt'), filter: mediaReceiptFilterSchema }),
+  /** 介质清查表 of one stocktake session (REGISTER-FORMATS.md §6). */
+  z.object({ register: z.literal('stocktake'), filter: z.object({ sessionId: z.number().int().positive() }) }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

@@ -20,6 +20,7 @@ const TARGET_NAME = `CASE audit_log.target_type
     WHEN 'training' THEN (SELECT t.topic FROM trainings t WHERE t.uuid = audit_log.target_id)
     WHEN 'commitment_template' THEN (SELECT t.kind || ' 第 ' || t.version || ' 版' FROM commitment_templates t WHERE t.uuid = audit_log.target_id)
     WHEN 'ipfiling' THEN (SELECT f.number || ' ' || o.name FROM ip_filings f JOIN organisations o ON o.id = f.org_id WHERE f.uuid = audit_log.target_id)
+    WHEN 'stocktake' THEN (SELECT s.number || ' ' || s.title FROM stocktakes s WHERE s.uuid = audit_log.target_id)
     WHEN 'attachment' THEN (SELECT f.file_name FROM attachments f WHERE f.uuid = audit_log.target_id)
   END`;
 

@@ -29,10 +29,19 @@ export interface RegisterDefinition<Row> {
   columns: RegisterColumn<Row>[];
   /** Lines at the foot of the table after 共 N 条, e.g. 合计 per kind (the 销毁登记表). */
   totals?(rows: readonly Row[]): string[];
+  /** Facts about the whole register printed above the table, e.g. 清查日期 · 清查人 · 应有数量. */
+  facts?: LabelledText[];
+  /** Labelled lines after the table and its count, before the signatures, e.g. totals and a conclusion. */
+  closing?: LabelledText[];
   /** Signature lines after the table; 制表人 · 审核人 · 日期 when not given. */
   signatures?: string[];
   /** Small print after everything else, e.g. what the register leaves out and where to find it. */
   footnote?: string;
+}
+
+export interface LabelledText {
+  label: string;
+  value: string;
 }
 
 /** Everything a printed copy needs to be traced back to the export that made it. */

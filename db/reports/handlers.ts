@@ -19,6 +19,7 @@ import { mediaRegister, selectMediaRegister } from '../registers/media/register'
 import { selectMediaLog } from '../registers/media/register-logs';
 import { selectMediumCard } from '../registers/media/register-card';
 import { selectMediaReceipt } from '../registers/media/receipt';
+import { selectStocktakeRegister } from '../registers/media/stocktake-register';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -49,6 +50,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   mediaDestructions: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   mediaCard: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   mediaReceipt: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  stocktake: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -68,6 +70,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   mediaDestructions: '介质销毁登记表',
   mediaCard: '介质履历卡',
   mediaReceipt: '介质交接单',
+  stocktake: '介质清查表',
   audit: '安全审计记录',
 };
 
@@ -175,6 +178,11 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
       const now = ctx.now();
       const { medium, def } = selectMediaReceipt(ctx.db, selection.filter, now.toISOString(), localDate(now));
       return { kind: 'sheet', def, targetType: 'medium', targetId: medium.uuid, selection: '' };
+    }
+    case 'stocktake': {
+      const { session, def, rows } = selectStocktakeRegister(ctx.db, selection.filter.sessionId);
+      const target = { type: 'stocktake', id: session.uuid };
+      return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: def.subtitle, target, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);

@@ -2,6 +2,7 @@ import {
   DEFAULT_SIGNATURES,
   formatPrintDate,
   formatPrintedAt,
+  type LabelledText,
   type PrintFrame,
   type RegisterDefinition,
   type SheetDefinition,
@@ -117,15 +118,26 @@ export function renderRegisterHtml<Row>(def: RegisterDefinition<Row>, rows: read
     footnote: def.footnote,
     css: `td { font-size: ${def.fontSize ?? 9.5}pt; }
 th { font-size: ${Math.min(9.5, (def.fontSize ?? 9.5) + 0.5)}pt; }
-.total { margin-top: 1.5mm; font-size: 9pt; break-before: avoid; }`,
-    body: `<table><colgroup>${cols}</colgroup>
+.total { margin-top: 1.5mm; font-size: 9pt; break-before: avoid; }
+.facts { display: flex; flex-wrap: wrap; gap: 1mm 8mm; font-size: 10pt; margin-bottom: 2mm; }
+.closing { margin-top: 3mm; font-size: 10pt; break-inside: avoid; break-before: avoid; }
+.closing p { margin: 0 0 1.5mm; white-space: pre-line; }
+.closing b, .facts b { font-family: ${FONT_SANS}; }`,
+    body: `${labelled('facts', def.facts, 'span')}<table><colgroup>${cols}</colgroup>
 <thead><tr>${head}</tr></thead>
 <tbody>
 ${body}
 </tbody></table>
 <div class="total">共 ${rows.length} 条</div>
-${(def.totals?.(rows) ?? []).map((line) => `<div class="total">${escapeHtml(line)}</div>`).join('\n')}`,
+${(def.totals?.(rows) ?? []).map((line) => `<div class="total">${escapeHtml(line)}</div>`).join('\n')}
+${labelled('closing', def.closing, 'p')}`,
   });
+}
+
+/** Labelled lines (a register's facts or closing lines); nothing when there are none. */
+function labelled(cls: string, lines: readonly LabelledText[] | undefined, tag: 'span' | 'p'): string {
+  if (!lines?.length) return '';
+  return `<div class="${cls}">${lines.map((l) => `<${tag}><b>${escapeHtml(l.label)}：</b>${escapeHtml(l.value)}</${tag}>`).join('')}</div>\n`;
 }
 
 function renderSection(section: SheetSection): string {

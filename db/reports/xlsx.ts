@@ -18,9 +18,10 @@ export async function registerToXlsx<Row>(
   rows: readonly Row[],
   frame: PrintFrame,
 ): Promise<Uint8Array> {
-  // Title, (subtitle,) unit and date, marking and selection, then the header row.
+  // Title, (subtitle,) unit and date, marking and selection, (facts,) then the header row.
   const top = def.subtitle ? 1 : 0;
-  const headerRow = 4 + top;
+  const facts = def.facts?.length ? 1 : 0;
+  const headerRow = 4 + top + facts;
   const wb = new ExcelJS.Workbook();
   wb.creator = frame.printedBy;
   wb.created = frame.printedAt;
@@ -62,6 +63,13 @@ export async function registerToXlsx<Row>(
     [frame.marking && `标识：${frame.marking}`, frame.selection && `筛选条件：${frame.selection}`].filter(Boolean).join('　'),
   );
 
+  if (facts) {
+    ws.mergeCells(4 + top, 1, 4 + top, width);
+    const cell = ws.getCell(4 + top, 1);
+    cell.value = neutralizeCell(def.facts!.map((f) => `${f.label}：${f.value}`).join('　'));
+    cell.alignment = { wrapText: true, vertical: 'middle' };
+  }
+
   const header = ws.getRow(headerRow);
   header.values = ['序号', ...def.columns.map((c) => c.header)];
   header.font = { bold: true };
@@ -88,6 +96,11 @@ export async function registerToXlsx<Row>(
   const totalRow = ws.addRow([`共 ${rows.length} 条`]);
   totalRow.font = { size: 9 };
   for (const line of def.totals?.(rows) ?? []) ws.addRow([neutralizeCell(line)]).font = { size: 9 };
+  for (const line of def.closing ?? []) {
+    const r = ws.addRow([neutralizeCell(`${line.label}：${line.value}`)]);
+    ws.mergeCells(r.number, 1, r.number, width);
+    r.alignment = { wrapText: true, vertical: 'top' };
+  }
   ws.addRow([]);
   ws.addRow((def.signatures ?? DEFAULT_SIGNATURES).flatMap((s) => [`${s}：`, '']));
   if (def.footnote) ws.addRow([neutralizeCell(def.footnote)]).font = { size: 8 };

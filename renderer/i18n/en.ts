@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
+import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
 
@@ -99,6 +100,7 @@ const en: Messages = {
     people: 'People',
     trainings: 'Training',
     commitments: 'Commitment templates',
+    stocktake: 'Stocktake',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -485,6 +487,7 @@ const en: Messages = {
       training: { create: 'Training registered', update: 'Training changed', void: 'Training voided' },
       commitment: { save: 'Commitment template saved' },
       media: { create: 'Medium registered', update: 'Medium changed', void: 'Medium voided', event: 'Custody event recorded', updateSettings: 'Media settings changed' },
+      stocktake: { start: 'Stocktake started', mark: 'Stocktake mark', unmark: 'Stocktake mark undone', close: 'Stocktake closed' },
       ipfiling: {
         create: 'IP filing registered',
         update: 'IP filing changed',
@@ -512,6 +515,7 @@ const en: Messages = {
       training: 'Training',
       commitment_template: 'Commitment template',
       medium: 'Storage medium',
+      stocktake: 'Media stocktake',
       ipfiling: 'IP filing',
       attachment: 'Attachment', account: 'Account', policy: 'Security policy', register: 'Register', audit: 'Audit record' },
     registers: {
@@ -809,6 +813,7 @@ const en: Messages = {
   peopleRecords,
   commitments,
   mediaPrints,
+  stocktake,
 };
 
 export default en;

@@ -1,5 +1,6 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
+import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
 
@@ -98,6 +99,7 @@ const zhCN = {
     people: '人员',
     trainings: '保密教育',
     commitments: '承诺书模板',
+    stocktake: '介质清查',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -484,6 +486,7 @@ const zhCN = {
       training: { create: '保密教育登记', update: '保密教育修改', void: '保密教育作废' },
       commitment: { save: '承诺书模板保存' },
       media: { create: '介质登记', update: '介质修改', void: '介质作废', event: '介质流转登记', updateSettings: '修改介质设置' },
+      stocktake: { start: '开始介质清查', mark: '介质清查标记', unmark: '撤销清查标记', close: '结束介质清查' },
       ipfiling: {
         create: 'IP报备登记',
         update: 'IP报备修改',
@@ -511,6 +514,7 @@ const zhCN = {
       training: '保密教育',
       commitment_template: '承诺书模板',
       medium: '存储介质',
+      stocktake: '介质清查',
       ipfiling: 'IP 报备',
       attachment: '附件', account: '账户', policy: '安全策略', register: '台账', audit: '审计记录' },
     registers: {
@@ -808,6 +812,7 @@ const zhCN = {
   peopleRecords,
   commitments,
   mediaPrints,
+  stocktake,
 } as const;
 
 export default zhCN;
