@@ -28,6 +28,7 @@ import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
 import { auditHandlers } from './audit/handlers';
+import { backupHandlers } from './backup/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
 
@@ -51,6 +52,7 @@ export const handlers: Handlers<Contract> = {
   ...ipFilingHandlers,
   ...reportHandlers,
   ...settingsHandlers,
+  ...backupHandlers,
 };
 
 export interface CoreOptions {

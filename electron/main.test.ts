@@ -141,7 +141,7 @@ describe('main process (development build)', () => {
     // The logout was recorded on this workstation, and the audit chain is intact.
     const auditor = new AuthGate({
       dataDir: dataDir(),
-      shell: { chooseSavePath: async () => null, chooseOpenFile: async () => null, htmlToPdf: async () => new Uint8Array(), printHtml: async () => false },
+      shell: { chooseSavePath: async () => null, chooseOpenFile: async () => null, chooseFolder: async () => null, chooseOpenPath: async () => null, htmlToPdf: async () => new Uint8Array(), printHtml: async () => false },
       appVersion: 'test',
     });
     try {

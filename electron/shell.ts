@@ -124,6 +124,31 @@ export function createElectronShell(deps: ElectronShellDeps): ShellPort {
       return readChosenFile(path, options.maxBytes);
     },
 
+    async chooseFolder(options: { title: string }): Promise<string | null> {
+      const dialogOptions = {
+        title: options.title,
+        defaultPath: deps.defaultDirectory?.(),
+        properties: ['openDirectory', 'createDirectory', 'dontAddToRecent'] as ('openDirectory' | 'createDirectory' | 'dontAddToRecent')[],
+      };
+      const parent = deps.getParentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, dialogOptions) : await deps.dialog.showOpenDialog(dialogOptions);
+      const path = result.filePaths[0];
+      return result.canceled || !path ? null : path;
+    },
+
+    async chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null> {
+      const dialogOptions = {
+        title: options.title,
+        defaultPath: deps.defaultDirectory?.(),
+        filters: options.filters,
+        properties: ['openFile', 'dontAddToRecent'] as ('openFile' | 'dontAddToRecent')[],
+      };
+      const parent = deps.getParentWindow();
+      const result = parent ? await deps.dialog.showOpenDialog(parent, dialogOptions) : await deps.dialog.showOpenDialog(dialogOptions);
+      const path = result.filePaths[0];
+      return result.canceled || !path ? null : path;
+    },
+
     htmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
       return withDocument(html, async (window) => {
         const pdf = await window.webContents.printToPDF({

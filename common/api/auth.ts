@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { backupRecoveryChannels } from './backup';
 import { channel } from './channel';
 import { ADMIN_MODES, ROLES } from '../security/roles';
 
@@ -68,4 +69,5 @@ export const authChannels = {
     permission: 'public',
     audit: 'auth.passwordChange',
   }),
+  ...backupRecoveryChannels,
 };

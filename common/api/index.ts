@@ -4,6 +4,7 @@ import { assignmentChannels } from './assignment';
 import { attachmentChannels } from './attachment';
 import { auditChannels } from './audit';
 import { authChannels } from './auth';
+import { backupChannels } from './backup';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
 import { mediaChannels } from './media';
@@ -36,6 +37,7 @@ export const contract = {
   ...ipFilingChannels,
   ...reportChannels,
   ...settingsChannels,
+  ...backupChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -89,6 +89,12 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'audit.verify': '校验审计链',
   'audit.verifyResult': '审计链校验结果',
   'audit.startupCheck': '启动时校验审计链',
+  'backup.configure': '修改备份设置',
+  'backup.start': '开始备份',
+  'backup.create': '备份',
+  'backup.verify': '核验备份',
+  'backup.verifyResult': '备份核验结果',
+  'backup.restore': '从备份恢复',
 };
 
 const TARGET_LABELS: Readonly<Record<string, string>> = {
@@ -108,6 +114,7 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   policy: '安全策略',
   register: '台账',
   audit: '审计记录',
+  backup: '备份',
 };
 const REGISTER_TITLES: Readonly<Record<string, string>> = {
   organisations: '单位名录',

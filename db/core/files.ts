@@ -15,15 +15,20 @@ export async function saveFile(path: string, bytes: Uint8Array): Promise<void> {
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, { force: true }).catch(() => undefined);
-    const reason = (error as NodeJS.ErrnoException).code;
-    const why =
-      reason === 'EACCES' || reason === 'EPERM'
-        ? '没有写入权限'
-        : reason === 'ENOSPC'
-          ? '磁盘空间不足'
-          : reason === 'EBUSY'
-            ? '文件正被其他程序打开，请先关闭它'
-            : '无法写入该位置';
-    throw new DomainError('RULE', `文件未能保存到 ${path}：${why}。请选择其他位置后重试。`);
+    throw new DomainError('RULE', `文件未能保存到 ${path}：${writeFailureReason(error)}。请选择其他位置后重试。`);
   }
+}
+
+/** Why a write failed, in words for the user (没有写入权限, 磁盘空间不足 …). */
+export function writeFailureReason(error: unknown): string {
+  const reason = (error as NodeJS.ErrnoException | null)?.code;
+  return reason === 'EACCES' || reason === 'EPERM' || reason === 'EROFS'
+    ? '没有写入权限'
+    : reason === 'ENOSPC'
+      ? '磁盘空间不足'
+      : reason === 'EBUSY'
+        ? '文件正被其他程序打开，请先关闭它'
+        : reason === 'ENOENT'
+          ? '位置已不存在（可移动介质是否已拔出？）'
+          : '无法写入该位置';
 }

@@ -1,3 +1,4 @@
+import { DEFAULT_BACKUP_CONFIG, type BackupConfig, type LastBackup } from '../../common/api/backup';
 import { DEFAULT_CLASSIFICATIONS } from '../../common/media/kinds';
 import { DEFAULT_NUMBER_PATTERN } from '../../common/media/numbering';
 import { DEFAULT_POLICY, type SecurityPolicy } from '../../common/security/policy';
@@ -14,6 +15,10 @@ export interface Settings {
   'media.numberPattern': string;
   /** The 密级 a medium may be marked with, in the order forms offer them. */
   'media.classifications': string[];
+  /** Where and when backups are made, how many are kept, when the last one counts as old. */
+  'backup.config': BackupConfig;
+  /** The last backup that was written and verified. */
+  'backup.last': LastBackup | null;
 }
 const DEFAULTS: Settings = {
   'unit.name': '',
@@ -22,6 +27,8 @@ const DEFAULTS: Settings = {
   'security.policy': DEFAULT_POLICY,
   'media.numberPattern': DEFAULT_NUMBER_PATTERN,
   'media.classifications': [...DEFAULT_CLASSIFICATIONS],
+  'backup.config': DEFAULT_BACKUP_CONFIG,
+  'backup.last': null,
 };
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

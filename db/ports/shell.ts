@@ -41,6 +41,10 @@ export interface ShellPort {
   chooseSavePath(options: SaveDialogOptions): Promise<string | null>;
   /** Asks the user for one file to read; `null` when cancelled. */
   chooseOpenFile(options: OpenDialogOptions): Promise<ChosenFile | null>;
+  /** Asks the user for a folder (e.g. where backups go); `null` when cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
+  /** Asks the user for one file to be read where it is (a large one, e.g. a backup); `null` when cancelled. */
+  chooseOpenPath(options: { title: string; filters: { name: string; extensions: string[] }[] }): Promise<string | null>;
   /** Renders a self-contained HTML document (no scripts) to PDF bytes. */
   htmlToPdf(html: string, options: PdfOptions): Promise<Uint8Array>;
   /** Opens the system print dialog for the document; `false` when the user cancelled. */

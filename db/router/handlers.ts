@@ -2,6 +2,7 @@ import type { ChannelDef, ContractShape, OutputOf, ParsedInputOf } from '../../c
 import type { SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode, Session } from '../../common/security/roles';
 import type { Slot } from '../security/slotfile';
+import type { BackupService } from '../backup/service';
 import type { AuditDetails, AuditRecord, AuditTrail } from '../audit/log';
 import type { Jobs } from '../jobs/jobs';
 import type { Db } from '../core/open';
@@ -59,6 +60,8 @@ export interface SecurityServices {
   auditHead(): { seq: number; mac: string; tag: string } | null;
   /** A new recovery code and slot; the old one stops working. */
   regenerateRecovery(): Promise<{ code: string; slot: Slot }>;
+  /** Backups, the restore drill and restore (they need the key and end the session). */
+  backups(): BackupService;
 }
 
 /**

@@ -169,7 +169,8 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       } else {
         const out = await handler.run(ctx, parsed.data);
         // What the shell already did (a saved file, a print) is recorded even if the value is then refused.
-        deps.db.transaction(writeAudit)();
+        // A handler that skipped its record may have closed this database (a restore ends the session).
+        if (auditDetails !== null || !auditSkipped) deps.db.transaction(writeAudit)();
         value = checkOutput(out);
       }
       if (appended) deps.onAuditHead?.(appended);

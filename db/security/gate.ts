@@ -9,6 +9,7 @@ import { hmacSm3 } from '../../common/crypto/sm3';
 import { DEFAULT_POLICY, passwordProblems, type SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode, Role, Session } from '../../common/security/roles';
 import type { AuditRecord } from '../audit/log';
+import { BackupService, RECOVERY_ACTOR } from '../backup/service';
 import { DB_FILE, openCore, type Core } from '../core';
 import { DataCoreError } from '../core/errors';
 import { KEY_BYTES, type KeySource } from '../core/keys';
@@ -84,12 +85,27 @@ export class AuthGate {
   private readonly kdf: Omit<KdfParams, 'salt'>;
   readonly slotPath: string;
   readonly dbPath: string;
+  /** Backups, the restore drill and restore; scheduled while a session is open. */
+  readonly backups: BackupService;
 
   constructor(private readonly options: GateOptions) {
     this.now = options.now ?? (() => new Date());
     this.kdf = options.kdf ?? DEFAULT_KDF;
     this.slotPath = join(options.dataDir, SLOT_FILE);
     this.dbPath = join(options.dataDir, DB_FILE);
+    this.backups = new BackupService({
+      dataDir: options.dataDir,
+      appVersion: options.appVersion,
+      workstation: () => this.workstation(),
+      now: () => this.now(),
+      open: () => (this.state ? { core: this.state.core, key: this.state.key } : null),
+      slotFile: () => readSlotFile(this.slotPath),
+      writeSlotFile: (file) => writeSlotFile(this.slotPath, file),
+      publishHead: (core, head) => this.storeHead(core, head),
+      unseal: (slot, secret) => this.unseal(slot, secret),
+      endSession: () => this.closeState(),
+      openWithKey: (key) => this.openWithKey(key),
+    });
   }
 
   /** The open core, for tests and the shell's shutdown. */
@@ -166,6 +182,7 @@ export class AuthGate {
         await this.recover(input.recoveryCode!, input.username!, input.newPassword!);
         return ok(this.status());
       case 'auth:logout':
+        await this.backups.beforeSessionEnd();
         this.logout();
         return ok(this.status());
       case 'auth:lock':
@@ -177,6 +194,10 @@ export class AuthGate {
       case 'auth:changePassword':
         await this.changePassword(input.currentPassword!, input.newPassword!);
         return ok(this.status());
+      case 'auth:inspectBackup':
+        return ok(await this.inspectBackupWithRecovery(input.recoveryCode!));
+      case 'auth:restoreBackup':
+        return ok(await this.restoreWithRecovery(input.token!, input.confirmCreatedAt!, input.recoveryCode!));
     }
   }
 
@@ -410,6 +431,52 @@ export class AuthGate {
     if (this.state) this.logout();
   }
 
+  /** Application exit: the backup on exit (if configured), then close. */
+  async shutdown(): Promise<void> {
+    await this.backups.beforeSessionEnd();
+    this.close();
+  }
+
+  // ---- restore with the recovery code, before anyone is logged in --------------------------------
+
+  private refuseWhileOpen(): void {
+    if (this.state) throw new DomainError('RULE', '已有账户登录：请由系统管理员在“系统设置 → 数据备份”中恢复，或先退出登录');
+  }
+
+  /** The installation's key from the current recovery slot (null when the code is not today's). */
+  private async currentKeyFromRecovery(code: string): Promise<Uint8Array | null> {
+    const slot = readSlotFile(this.slotPath)?.slots.find((s) => s.kind === 'recovery');
+    return slot ? this.unseal(slot, normalizeRecoveryCode(code)) : null;
+  }
+
+  /** Chooses a backup file and verifies it with the recovery code (of today, or of the backup's time). */
+  async inspectBackupWithRecovery(code: string) {
+    this.refuseWhileOpen();
+    const file = this.requireSlotFile();
+    this.refuseIfLockedOut(file, RECOVERY_ACCOUNT);
+    const path = await this.options.shell.chooseOpenPath({ title: '选择要恢复的备份文件', filters: [{ name: '保密台账备份', extensions: ['bmbak'] }] });
+    if (!path) return null;
+    const current = await this.currentKeyFromRecovery(code);
+    try {
+      const { report } = await this.backups.verify(path, { recoveryCode: code }, null, undefined, current);
+      if (!report.ok && report.checks.at(-1)?.name === '清单校验码') this.recordFailure(RECOVERY_ACCOUNT, '从备份恢复失败：恢复码打不开所选备份');
+      return report;
+    } finally {
+      current?.fill(0);
+    }
+  }
+
+  async restoreWithRecovery(token: string, confirmCreatedAt: string, code: string) {
+    this.refuseWhileOpen();
+    this.refuseIfLockedOut(this.requireSlotFile(), RECOVERY_ACCOUNT);
+    const current = await this.currentKeyFromRecovery(code);
+    try {
+      return await this.backups.restore(token, confirmCreatedAt, RECOVERY_ACTOR, { recoveryCode: code }, current);
+    } finally {
+      current?.fill(0);
+    }
+  }
+
   // ---- services for the account channels -------------------------------------------------------
 
   private services(): SecurityServices {
@@ -445,6 +512,7 @@ export class AuthGate {
         const slot = await this.sealSlot(this.requireOpen().key, 'recovery', null, null, normalizeRecoveryCode(code));
         return { code, slot };
       },
+      backups: () => this.backups,
     };
   }
 
@@ -463,6 +531,7 @@ export class AuthGate {
     const session: Session = { accountId: account.uuid, username: account.username, displayName: account.displayName, roles: account.roles };
     const state: OpenState = { core, key, session, account, locked: false, lastActivity: this.now().getTime(), auditAlert };
     this.state = state;
+    this.backups.startSchedule();
     this.flushPending(core);
     this.clearFailures(lower(account.username));
     const at = this.now().toISOString();
@@ -636,6 +705,7 @@ export class AuthGate {
   private closeState(): void {
     const s = this.state;
     this.state = null;
+    this.backups.stopSchedule();
     if (!s) return;
     s.key.fill(0);
     s.core.close();

@@ -7,7 +7,7 @@ export const SLOT_FILE_VERSION = 1;
 
 const kdfSchema = z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int(), salt: z.string() });
 
-const slotSchema = z.object({
+export const slotSchema = z.object({
   id: z.string(),
   kind: z.enum(['account', 'recovery']),
   /** Account uuid and username (login looks the slot up by username before the database is open). */

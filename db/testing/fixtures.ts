@@ -35,6 +35,8 @@ export function makeTempDir(prefix = 'baomi-test-'): TempDir {
 export type ShellCall =
   | { method: 'chooseSavePath'; options: SaveDialogOptions }
   | { method: 'chooseOpenFile'; options: OpenDialogOptions }
+  | { method: 'chooseFolder'; options: { title: string } }
+  | { method: 'chooseOpenPath'; options: { title: string } }
   | { method: 'htmlToPdf'; html: string; options: PdfOptions }
   | { method: 'printHtml'; html: string; options: PdfOptions };
 
@@ -47,6 +49,10 @@ export interface FakeShell extends ShellPort {
    * (e.g. the shell's FileTooLargeError). Nothing queued is "cancelled". No size check of its own.
    */
   openFiles: (ChosenFile | null | Error)[];
+  /** What the next folder dialog answers; `null` is "cancelled". */
+  folder: string | null;
+  /** What the next open-path dialogs answer, in order; nothing queued is "cancelled". */
+  openPaths: (string | null)[];
   /** The bytes htmlToPdf returns. */
   pdfBytes: Uint8Array;
   /** What printHtml answers; `false` is "cancelled". */
@@ -58,6 +64,8 @@ export function fakeShell(): FakeShell {
     calls: [],
     savePath: null,
     openFiles: [],
+    folder: null,
+    openPaths: [],
     pdfBytes: new TextEncoder().encode('%PDF-1.7 fake pdf bytes\n%%EOF\n'),
     printResult: true,
     chooseSavePath(options) {
@@ -68,6 +76,14 @@ export function fakeShell(): FakeShell {
       shell.calls.push({ method: 'chooseOpenFile', options });
       const next = shell.openFiles.shift() ?? null;
       return next instanceof Error ? Promise.reject(next) : Promise.resolve(next);
+    },
+    chooseFolder(options) {
+      shell.calls.push({ method: 'chooseFolder', options });
+      return Promise.resolve(shell.folder);
+    },
+    chooseOpenPath(options) {
+      shell.calls.push({ method: 'chooseOpenPath', options });
+      return Promise.resolve(shell.openPaths.shift() ?? null);
     },
     htmlToPdf(html, options) {
       shell.calls.push({ method: 'htmlToPdf', html, options });

@@ -504,8 +504,10 @@ const en: Messages = {
       settings: { update: 'Settings changed' },
       recovery: { regenerate: 'Recovery code regenerated' },
       audit: { archive: 'Audit records archived', view: 'Audit trail read', verify: 'Audit chain verification started', verifyResult: 'Audit chain verification result', startupCheck: 'Audit chain checked at start' },
+      backup: { configure: 'Backup settings changed', start: 'Backup started', create: 'Backup', verify: 'Backup verification started', verifyResult: 'Backup verification result', restore: 'Restored from backup' },
     },
     targets: {
+      backup: 'Backup',
       organisation: 'Organisation',
       contract: 'Contract',
       obligation: 'Obligation',

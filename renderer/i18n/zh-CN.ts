@@ -503,8 +503,10 @@ const zhCN = {
       settings: { update: '修改系统设置' },
       recovery: { regenerate: '重新生成恢复码' },
       audit: { archive: '归档审计记录', view: '查阅审计', verify: '校验审计链', verifyResult: '审计链校验结果', startupCheck: '启动时校验审计链' },
+      backup: { configure: '修改备份设置', start: '开始备份', create: '备份', verify: '核验备份', verifyResult: '备份核验结果', restore: '从备份恢复' },
     },
     targets: {
+      backup: '备份',
       organisation: '单位',
       contract: '合同',
       obligation: '履行义务',

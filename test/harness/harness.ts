@@ -47,6 +47,10 @@ export class HarnessShell implements ShellPort {
   readonly printed: string[] = [];
   /** Files the next open dialogs "choose", in order; `null`, or nothing queued, is a cancelled dialog. */
   readonly openFiles: (ChosenFile | null)[] = [];
+  /** What the next folder dialogs "choose", in order; `null`, or nothing queued, is a cancelled dialog. */
+  readonly folders: (string | null)[] = [];
+  /** Paths the next open-path dialogs "choose", in order; `null`, or nothing queued, is a cancelled dialog. */
+  readonly openPaths: (string | null)[] = [];
   private pdfBrowser: Browser | null = null;
 
   constructor(private readonly saveDir: string) {}
@@ -62,6 +66,14 @@ export class HarnessShell implements ShellPort {
     const file = this.openFiles.shift() ?? null;
     if (file && file.bytes.length > options.maxBytes) throw new FileTooLargeError(file.name, file.bytes.length);
     return file;
+  }
+
+  async chooseFolder(): Promise<string | null> {
+    return this.folders.shift() ?? null;
+  }
+
+  async chooseOpenPath(): Promise<string | null> {
+    return this.openPaths.shift() ?? null;
   }
 
   async htmlToPdf(html: string, options: { landscape: boolean }): Promise<Uint8Array> {
