@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
+import media from './media.en';
 import commitments from './commitments.en';
 
 const en: Messages = {
@@ -97,6 +98,7 @@ const en: Messages = {
     contracts: 'Contracts',
     people: 'People',
     trainings: 'Training',
+    media: 'Storage media',
     commitments: 'Commitment templates',
     administration: 'Administration',
     accounts: 'Accounts',
@@ -806,6 +808,7 @@ const en: Messages = {
   },
   people,
   peopleRecords,
+  media,
   commitments,
 };
 

@@ -1,5 +1,6 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
+import media from './media.zh-CN';
 import commitments from './commitments.zh-CN';
 
 const zhCN = {
@@ -97,6 +98,7 @@ const zhCN = {
     people: '人员',
     trainings: '保密教育',
     commitments: '承诺书模板',
+    media: '介质保管',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -805,6 +807,7 @@ const zhCN = {
   },
   people,
   peopleRecords,
+  media,
   commitments,
 } as const;
 

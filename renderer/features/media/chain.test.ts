@@ -6,8 +6,11 @@ import { allowedEvents, stateOf } from './chain';
 const NOW = '2026-03-10T09:00:00+08:00';
 const zhang = { id: 7, name: '张三' };
 
+/** An event as the test writes it: no seq, recorded when it happened. */
+type Draft = MediaEvent extends infer E ? (E extends MediaEvent ? Omit<E, 'seq' | 'recordedAt'> : never) : never;
+
 /** A timeline as media:get returns it, from events. */
-function medium(events: Omit<MediaEvent, 'seq' | 'recordedAt'>[]) {
+function medium(events: Draft[]) {
   const timeline: MediaEventView[] = events.map((e, i) => {
     const { type, occurredAt, ...data } = e as MediaEvent;
     return {
