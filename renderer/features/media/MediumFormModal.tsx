@@ -17,7 +17,6 @@ import { useMediaMutations, useMediaSettings } from './queries';
 
 /** 登记介质 / 编辑介质. A refused save keeps every field and shows the core's message at its field. */
 export function MediumFormModal(props: { opened: boolean; medium: Medium | null; onClose(): void; onSaved?(m: MediumDetail): void }) {
-  const { t } = useTranslation();
   return (
     <Modal
       opened={props.opened}
@@ -27,7 +26,6 @@ export function MediumFormModal(props: { opened: boolean; medium: Medium | null;
       closeOnClickOutside={false}
       size="xl"
       padding={0}
-      aria-label={props.medium ? t('media.form.editTitle', { number: props.medium.number }) : t('media.form.newTitle')}
     >
       {props.opened && <MediumForm medium={props.medium} onClose={props.onClose} onSaved={props.onSaved} />}
     </Modal>
