@@ -11,7 +11,7 @@ const media: Messages['media'] = {
   updated: 'Changes to medium {{number}} saved',
   voidedBadge: 'Voided',
   needsAttention: 'Open items: overdue, at the repairer, to be reported or a stocktake finding',
-  overdueMark: '(overdue)',
+  overdueDays: '{{count}} days overdue',
   kind: { U盘: 'USB stick', 移动硬盘: 'Portable drive', 硬盘: 'Hard disk', 光盘: 'Optical disc', SD卡: 'SD card', 笔记本电脑: 'Laptop', 其他: 'Other' },
   status: { 在库: 'In store', 已发放: 'Issued', 借出: 'On loan', 外出: 'Taken out', 维修中: 'At repairer', 已交回: 'Handed back', 已销毁: 'Destroyed', 丢失: 'Lost' },
   incident: { 丢失: 'Loss', 泄露: 'Leak' },

@@ -174,6 +174,15 @@ test('an officer registers media and keeps their custody chain from issue to des
       await finishHandover(form);
       await expect(drawer(page).getByTestId('medium-state')).toContainText('已发放给 张三');
       await expect(timelineEvents(page).nth(1)).toContainText('领用人 张三 · 已签字');
+
+      // In use now: the number is fixed.
+      await drawer(page).getByRole('button', { name: '编辑' }).click();
+      const edit = dialog(page).filter({ hasText: `编辑介质 ${A}` });
+      await untilSettled(edit);
+      await expect(edit.getByTestId('number-input')).toBeDisabled();
+      await expect(edit).toContainText('介质已启用，保密编号不能再修改。');
+      await edit.getByRole('button', { name: '取消' }).click();
+      await expect(edit).toHaveCount(0);
     });
 
     await test.step('returned, then taken out with written approval and encryption, and back', async () => {
@@ -209,7 +218,7 @@ test('an officer registers media and keeps their custody chain from issue to des
     await test.step('repair without sanitisation refused with the reason at the field; repaired properly; a wrong 修回 corrected', async () => {
       let form = await openEvent(page, A, '送外维修');
       await form.getByLabel('故障情况').fill('无法识别');
-      await field(form, '维修单位$|^维修单位 \*$').fill('某某数据恢复有限公司');
+      await field(form, '维修单位').fill('某某数据恢复有限公司');
       await form.getByLabel('维修单位已签订保密协议').check();
       await form.getByLabel('保密协议编号').fill('BM-2026-03');
       await form.getByLabel('涉密资料已备份').check();
@@ -272,6 +281,8 @@ test('an officer registers media and keeps their custody chain from issue to des
       expect(await eventMenu(page)).toEqual(['更正最近一条记录…']);
       await expect(timelineEvents(page)).toHaveCount(10);
       await expect(timelineEvents(page).last()).toContainText('监销人 刘处长');
+      await expect(notifications(page)).toHaveCount(0, { timeout: 15_000 });
+      await drawer(page).locator('[data-testid="timeline-event"][data-seq="5"]').scrollIntoViewIfNeeded();
       await untilSettled(drawer(page));
       await shot(page, 'media-07-timeline');
       await page.keyboard.press('Escape');
@@ -292,7 +303,7 @@ test('an officer registers media and keeps their custody chain from issue to des
       const row = rows(page).filter({ hasText: B });
       await expect(row).toContainText('借出');
       await expect(row).toContainText('李四');
-      await expect(row.locator('[data-overdue="true"]')).toHaveText(`${day(-10)} （已逾期）`);
+      await expect(row.locator('[data-overdue="true"]')).toHaveText(`${day(-10)}已逾期 10 天`);
       const alert = page.getByTestId('media-overdue');
       await expect(alert).toContainText(`${B}`);
       await expect(alert).toContainText(`李四 借用，应于 ${day(-10)} 归还，已逾期 10 天`);

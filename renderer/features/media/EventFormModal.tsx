@@ -7,7 +7,7 @@ import { IconPlus, IconX } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MediaEventView, MediumDetail } from '../../../common/api/media';
-import { DESTRUCTION_METHODS, HANDOVER_TYPES, INCIDENT_KINDS, incidentDeadlineText, shortInstant, type MediumState } from '../../../common/media';
+import { DESTRUCTION_METHODS, HANDOVER_TYPES, INCIDENT_KINDS, incidentDeadlineText, shortInstant, statePhrase, type MediumState } from '../../../common/media';
 import { SavedThenAttach } from '../../components/attachments/SavedThenAttach';
 import { DateField } from '../../components/DateField';
 import { ApiFailure, messageOf } from '../../lib/api';
@@ -178,7 +178,7 @@ function EventForm({
     <form onSubmit={submit} noValidate onKeyDown={(e) => e.key === 'Escape' && (e.preventDefault(), requestClose())}>
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          {t('media.events.current', { state: stateLine(medium) })}
+          {t('media.events.current', { state: statePhrase(state) })}
         </Text>
         {error && (
           <Alert color="red" variant="light" data-testid="event-error">
@@ -245,11 +245,6 @@ function EventForm({
       </Stack>
     </form>
   );
-}
-
-/** “借出 · 张三 · 应还 2026-03-10” of the medium as shown. */
-function stateLine(m: MediumDetail): string {
-  return [m.status, m.holderName, m.dueBack].filter(Boolean).join(' · ');
 }
 
 function EventFields({

@@ -1,7 +1,8 @@
-import { Badge, Group, Text, Tooltip } from '@mantine/core';
+import { Badge, Group, Stack, Text, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import type { Medium } from '../../../common/api/media';
+import { daysBetween } from '../../../common/contracts';
 import type { MediaStatus } from '../../../common/media';
 
 export const STATUS_COLORS: Record<MediaStatus, string> = {
@@ -39,15 +40,19 @@ export function MediaStatusBadge({ medium }: { medium: Pick<Medium, 'status' | '
   );
 }
 
-/** The due date, red once past (due on today is not yet overdue). */
+/** The due date, red once past with the days overdue under it (due on today is not yet overdue). */
 export function DueBack({ due, today }: { due: string | null; today: string }) {
   const { t } = useTranslation();
   if (!due) return <>—</>;
-  const overdue = due < today;
+  if (due >= today) return <Text size="sm">{due}</Text>;
   return (
-    <Text size="sm" c={overdue ? 'red.8' : undefined} fw={overdue ? 600 : undefined} data-overdue={overdue}>
-      {due}
-      {overdue ? ` ${t('media.overdueMark')}` : ''}
-    </Text>
+    <Stack gap={0} data-overdue="true">
+      <Text size="sm" c="red.8" fw={600}>
+        {due}
+      </Text>
+      <Text size="xs" c="red.8">
+        {t('media.overdueDays', { count: daysBetween(due, today) })}
+      </Text>
+    </Stack>
   );
 }

@@ -204,8 +204,9 @@ export function MediaListPage() {
               {
                 accessor: 'serial',
                 title: t('media.fields.serial'),
+                width: 150,
                 render: (m) => (
-                  <Text size="sm" ff="monospace" lineClamp={1} title={m.serial}>
+                  <Text size="sm" ff="monospace" lineClamp={2} title={m.serial} style={{ wordBreak: 'break-all' }}>
                     {m.serial || '—'}
                   </Text>
                 ),
@@ -214,7 +215,7 @@ export function MediaListPage() {
               { accessor: 'responsibleName', title: t('media.fields.responsible'), width: 90 },
               { accessor: 'holderName', title: t('media.fields.holder'), width: 90, render: (m) => m.holderName ?? '—' },
               { accessor: 'status', title: t('media.fields.status'), sortable: true, width: 120, render: (m) => <MediaStatusBadge medium={m} /> },
-              { accessor: 'dueBack', title: t('media.fields.dueBack'), width: 130, render: (m) => <DueBack due={m.dueBack} today={today} /> },
+              { accessor: 'dueBack', title: t('media.fields.dueBack'), width: 120, render: (m) => <DueBack due={m.dueBack} today={today} /> },
               { accessor: 'location', title: t('media.fields.location'), render: (m) => <Text size="sm" lineClamp={2}>{m.location || '—'}</Text> },
             ]}
           />

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { MediaEventView } from '../../../common/api/media';
 import { describeEvent, type MediaEvent } from '../../../common/media';
 import { allowedEvents, stateOf } from './chain';
+import { numberOfItem } from './ChecklistAction';
 
 const NOW = '2026-03-10T09:00:00+08:00';
 const zhang = { id: 7, name: '张三' };
@@ -101,5 +102,12 @@ describe('the events offered for a medium', () => {
     expect(state.status).toBe('在库');
     expect(state.corrected).toEqual([2]);
     expect(allowedEvents(state, NOW)).not.toContain('归还');
+  });
+});
+
+describe('the media items of a departure checklist', () => {
+  it('name their medium by number, for a held medium and for one the person keeps', () => {
+    expect(numberOfItem('media:JZ-2026-0002')).toBe('JZ-2026-0002');
+    expect(numberOfItem('media:JZ-2026-0002:custodian')).toBe('JZ-2026-0002');
   });
 });
