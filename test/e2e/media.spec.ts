@@ -365,6 +365,22 @@ test('an officer registers media and keeps their custody chain from issue to des
       await expect(rows(page).filter({ hasText: B })).toContainText('丢失');
       expect(one<{ status: string }>(h, 'SELECT status FROM media WHERE number = ?', B).status).toBe('丢失');
     });
+
+    await test.step('the written report to the client recorded from the open item closes it', async () => {
+      await page.getByTestId('media-overdue').getByRole('button', { name: B }).click();
+      await drawer(page).getByTestId('open-items').getByRole('button', { name: '登记补报' }).click();
+      const form = page.getByRole('dialog', { name: `丢失/泄露报告 · ${B}` });
+      await untilSettled(form);
+      await expect(field(form, '报告')).toHaveValue(/^补报第 4 条丢失事件/);
+      await expect(field(form, '报告对象（甲方联系人）')).toHaveValue('甲方保密办 陈工');
+      await expect(form.getByLabel('已向甲方书面报告')).toBeChecked();
+      await form.getByRole('button', { name: '登记丢失/泄露报告' }).click();
+      await expect(form).toHaveCount(0);
+      await expect(drawer(page).getByTestId('open-items')).toHaveCount(0);
+      await expect(timelineEvents(page).last()).toContainText('补报第 4 条丢失事件：已于');
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('media-overdue')).toHaveCount(0);
+    });
   } finally {
     await h.close();
   }
