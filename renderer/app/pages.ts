@@ -1,11 +1,12 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconClipboardCheck, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CommitmentTemplatesPage } from '../features/commitments/CommitmentTemplatesPage';
 import { ContractListPage } from '../features/contracts/ContractListPage';
+import { MediaListPage } from '../features/media/MediaListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
 import { StocktakePage } from '../features/media/stocktake/StocktakePage';
 import { PeopleListPage } from '../features/people/PeopleListPage';
@@ -30,6 +31,7 @@ export const PAGES: PageDef[] = [
   { id: 'people', group: 'registers', label: 'nav.people', icon: IconIdBadge2, permission: 'registers.read', Page: PeopleListPage },
   { id: 'trainings', group: 'registers', label: 'nav.trainings', icon: IconSchool, permission: 'registers.read', Page: TrainingListPage },
   { id: 'commitments', group: 'registers', label: 'nav.commitments', icon: IconFileCertificate, permission: 'registers.read', Page: CommitmentTemplatesPage },
+  { id: 'media', group: 'registers', label: 'nav.media', icon: IconDeviceSdCard, permission: 'registers.read', Page: MediaListPage },
   { id: 'stocktake', group: 'registers', label: 'nav.stocktake', icon: IconClipboardCheck, permission: 'registers.read', Page: StocktakePage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },

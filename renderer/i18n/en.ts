@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
+import media from './media.en';
 import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
@@ -99,6 +100,7 @@ const en: Messages = {
     contracts: 'Contracts',
     people: 'People',
     trainings: 'Training',
+    media: 'Storage media',
     commitments: 'Commitment templates',
     stocktake: 'Stocktake',
     administration: 'Administration',
@@ -813,6 +815,7 @@ const en: Messages = {
   },
   people,
   peopleRecords,
+  media,
   commitments,
   mediaPrints,
   stocktake,

@@ -1,5 +1,6 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
+import media from './media.zh-CN';
 import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
@@ -99,6 +100,7 @@ const zhCN = {
     people: '人员',
     trainings: '保密教育',
     commitments: '承诺书模板',
+    media: '介质保管',
     stocktake: '介质清查',
     administration: '管理',
     accounts: '账户',
@@ -812,6 +814,7 @@ const zhCN = {
   },
   people,
   peopleRecords,
+  media,
   commitments,
   mediaPrints,
   stocktake,
