@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
 import commitments from './commitments.en';
+import ipfilings from './ipfilings.en';
 
 const en: Messages = {
   app: {
@@ -98,6 +99,7 @@ const en: Messages = {
     people: 'People',
     trainings: 'Training',
     commitments: 'Commitment templates',
+    ipfilings: 'Access IP filings',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -807,6 +809,7 @@ const en: Messages = {
   people,
   peopleRecords,
   commitments,
+  ipfilings,
 };
 
 export default en;

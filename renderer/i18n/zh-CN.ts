@@ -1,6 +1,7 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
 import commitments from './commitments.zh-CN';
+import ipfilings from './ipfilings.zh-CN';
 
 const zhCN = {
   app: {
@@ -97,6 +98,7 @@ const zhCN = {
     people: '人员',
     trainings: '保密教育',
     commitments: '承诺书模板',
+    ipfilings: '访问IP报备',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -806,6 +808,7 @@ const zhCN = {
   people,
   peopleRecords,
   commitments,
+  ipfilings,
 } as const;
 
 export default zhCN;

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ChecklistItemView, Person } from '../../../common/api/person';
+import { RevokeChecklistAction } from '../ipfilings/RevokeChecklistAction';
 
 /** What a register's action button beside one open departure-checklist item is given. */
 export interface ChecklistActionProps {
@@ -14,4 +15,6 @@ export interface ChecklistActionProps {
  * db/registers/people/departure.ts → a small button or menu: 撤销报备, 查看介质 …). A register adds
  * one line here; the people screens stay unaware of what the action does.
  */
-export const CHECKLIST_ACTIONS: Partial<Record<string, ComponentType<ChecklistActionProps>>> = {};
+export const CHECKLIST_ACTIONS: Partial<Record<string, ComponentType<ChecklistActionProps>>> = {
+  ip: RevokeChecklistAction,
+};
