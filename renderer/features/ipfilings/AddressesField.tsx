@@ -8,6 +8,9 @@ import { addressLines } from './formValues';
 /** Address spaces a filing to the public internet or to special-use space should make the officer look twice at. */
 const SPACE_COLORS: Record<string, string> = { 私有地址: 'teal', 公网: 'orange', 混合: 'yellow' };
 
+/** A parser note without its closing “，按 10.1.2.5 登记”, which the line says already. */
+const withoutValue = (note: string) => note.replace(/，按 \S+ 登记$/, '');
+
 /**
  * IP 地址/地址段: one entry a line (commas and spaces also separate). Under the box, as the officer
  * types, each entry with its line: the text it is registered as (“已更正为 10.1.2.0/24”), its address
@@ -66,16 +69,17 @@ export function AddressesField(props: {
                       {l.space}
                     </Badge>
                   )}
-                  {l.rewritten && (
-                    <Text size="xs" c={l.corrected ? 'orange.8' : 'dimmed'}>
-                      {t(l.corrected ? 'ipfilings.form.correctedTo' : 'ipfilings.form.writtenAs', { typed: l.typed, value: l.canonical })}
+                  {l.corrected ? (
+                    <Text size="xs" c="orange.8">
+                      {t('ipfilings.form.correctedTo', { value: l.canonical, how: l.messages.map(withoutValue).join('；') })}
                     </Text>
+                  ) : (
+                    l.rewritten && (
+                      <Text size="xs" c="dimmed">
+                        {t('ipfilings.form.writtenAs', { value: l.canonical })}
+                      </Text>
+                    )
                   )}
-                  {l.messages.map((m) => (
-                    <Text key={m} size="xs" c="dimmed">
-                      {m}
-                    </Text>
-                  ))}
                 </Group>
               ) : (
                 <Text size="xs" c="red.8">

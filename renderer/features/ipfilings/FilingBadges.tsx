@@ -1,4 +1,4 @@
-import { Badge, Group, Text, Tooltip, type BadgeProps } from '@mantine/core';
+import { Badge, Stack, Text, Tooltip, type BadgeProps } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { IpFiling } from '../../../common/api/ipfiling';
 import type { IpFilingStatus } from '../../../common/ipfilings';
@@ -33,13 +33,13 @@ export function FilingStatusBadge({ filing, size }: { filing: Pick<IpFiling, 'st
   return filing.statusText !== filing.status ? <Tooltip label={filing.statusText}>{badge}</Tooltip> : badge;
 }
 
-/** The first two addresses of a filing, then “等 N 个”. */
+/** The first two addresses of a filing, one a line, then “等 N 个”. */
 export function AddressesSummary({ addresses }: { addresses: readonly { text: string }[] }) {
   const { t } = useTranslation();
   const shown = addresses.slice(0, 2);
   const rest = addresses.length - shown.length;
   return (
-    <Group gap={4} wrap="wrap" data-testid="filing-addresses">
+    <Stack gap={0} data-testid="filing-addresses">
       {shown.map((a) => (
         <Text key={a.text} size="sm" ff="monospace" style={{ whiteSpace: 'nowrap' }}>
           {a.text}
@@ -50,6 +50,6 @@ export function AddressesSummary({ addresses }: { addresses: readonly { text: st
           {t('ipfilings.moreAddresses', { count: addresses.length })}
         </Text>
       )}
-    </Group>
+    </Stack>
   );
 }

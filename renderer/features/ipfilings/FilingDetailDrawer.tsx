@@ -90,9 +90,11 @@ export function FilingDetailDrawer(props: { id: number | null; onClose(): void; 
                 <Text size="sm" c="dimmed">
                   {[f.orgName, f.users.map((u) => u.name).join('、')].filter(Boolean).join(' · ')}
                 </Text>
-                <Text size="sm" data-testid="filing-status-text">
-                  {f.statusText}
-                </Text>
+                {f.statusText !== f.status && (
+                  <Text size="sm" data-testid="filing-status-text">
+                    {f.statusText}
+                  </Text>
+                )}
               </Stack>
               {actions.length > 0 && (
                 <Group gap="xs" justify="flex-end">

@@ -188,6 +188,7 @@ function FilingForm({ filing, contact, onClose, onSaved }: { filing: IpFiling | 
             label={t('ipfilings.fields.org')}
             withAsterisk
             searchable
+            allowDeselect={false}
             data-autofocus
             data={orgOptions}
             nothingFoundMessage={t('ipfilings.form.noOrg')}
@@ -237,6 +238,7 @@ function FilingForm({ filing, contact, onClose, onSaved }: { filing: IpFiling | 
           <Select
             label={t('ipfilings.fields.accessMethod')}
             withAsterisk
+            allowDeselect={false}
             data={ACCESS_METHODS.map((m) => ({ value: m, label: t(`ipfilings.accessMethod.${m}`) }))}
             {...field('accessMethod')}
           />

@@ -200,9 +200,9 @@ export function IpFilingListPage() {
                 accessor: 'number',
                 title: t('ipfilings.fields.number'),
                 sortable: true,
-                width: 120,
+                width: 140,
                 render: (f) => (
-                  <Text size="sm" fw={600} ff="monospace" td={f.voidedAt ? 'line-through' : undefined}>
+                  <Text size="sm" fw={600} ff="monospace" style={{ whiteSpace: 'nowrap' }} td={f.voidedAt ? 'line-through' : undefined}>
                     {f.number}
                   </Text>
                 ),
@@ -227,8 +227,8 @@ export function IpFilingListPage() {
                   </Text>
                 ),
               },
-              { accessor: 'addresses', title: t('ipfilings.fields.addresses'), width: 230, render: (f) => <AddressesSummary addresses={f.addresses} /> },
-              { accessor: 'accessMethod', title: t('ipfilings.fields.accessMethod'), width: 90, render: (f) => t(`ipfilings.accessMethod.${f.accessMethod}`) },
+              { accessor: 'addresses', title: t('ipfilings.fields.addresses'), width: 210, render: (f) => <AddressesSummary addresses={f.addresses} /> },
+              { accessor: 'accessMethod', title: t('ipfilings.fields.accessMethod'), width: 84, render: (f) => t(`ipfilings.accessMethod.${f.accessMethod}`) },
               {
                 accessor: 'systems',
                 title: t('ipfilings.fields.systems'),
