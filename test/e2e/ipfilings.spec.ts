@@ -262,7 +262,7 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       }
     });
 
-    const exportWhitelist = async (item: string): Promise<string[]> => {
+    const exportWhitelist = async (item: RegExp): Promise<string[]> => {
       await quiet(page);
       await page.getByRole('button', { name: '导出白名单' }).click();
       await page.getByRole('menuitem', { name: item }).click();
