@@ -9,11 +9,12 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import dayjs from 'dayjs';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { idCheckDigit } from '../../common/people/id-number';
 import { maskPhone } from '../../common/privacy/mask';
 import { OFFICER, provisionUser, setupOffice, UNIT, value } from '../harness/accounts';
 import { launchHarness } from '../harness/harness';
-import { date, dialog, exportRegisterPdf, loginInUi, pick, rows, shot, untilSettled } from './ui';
+import { date, dialog, exportRegisterPdf, loginInUi, pick, rows, SCREENS, shot, untilSettled } from './ui';
 
 const EXPORTS = 'test-results/exports';
 const QIANGNI = '北京强尼科技有限公司';
@@ -24,6 +25,8 @@ const OTHER = { name: '吴工程', phone: '13733334444', first17: '3204021990010
 
 const today = dayjs().format('YYYY-MM-DD');
 const validTo = dayjs().add(180, 'day').format('YYYY-MM-DD');
+/** The other unit's filing ends soon: it is listed as 即将到期. */
+const soon = dayjs().add(20, 'day').format('YYYY-MM-DD');
 const no = (n: number) => `IP-${dayjs().year()}-${String(n).padStart(4, '0')}`;
 
 const nav = (page: Page, label: string) => page.locator('.mantine-AppShell-navbar').getByText(label, { exact: true }).click();
@@ -39,6 +42,7 @@ interface Filing {
   contact: string;
   addresses: string;
   systems: string;
+  validTo?: string;
 }
 
 /** Fills the filing form (open) and saves it; returns the saved step. */
@@ -52,7 +56,7 @@ async function fillAndSave(page: Page, form: Locator, f: Filing): Promise<Locato
   await pick(form, page, '接入方式', 'VPN');
   await form.getByLabel(/^访问系统/).fill(f.systems);
   await form.getByLabel(/^用途/).fill('远程运维');
-  await date(form, '有效期结束日', validTo);
+  await date(form, '有效期结束日', f.validTo ?? validTo);
   await form.getByRole('button', { name: '保存' }).click();
   const saved = form.getByTestId('filing-saved');
   await expect(saved).toBeVisible();
@@ -193,7 +197,7 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       await page.getByRole('button', { name: '新建报备' }).first().click();
       const form = dialog(page);
       await untilSettled(form);
-      const saved = await fillAndSave(page, form, { org: RUIXIN, user: OTHER.name, contact: OTHER.phone, addresses: '10.1.2.128 - 10.1.2.200', systems: '政务服务平台' });
+      const saved = await fillAndSave(page, form, { org: RUIXIN, user: OTHER.name, contact: OTHER.phone, addresses: '10.1.2.128 - 10.1.2.200', systems: '政务服务平台', validTo: soon });
       const warning = form.getByTestId('saved-conflicts');
       await expect(warning).toContainText(`${no(3)}（${RUIXIN}，${OTHER.name}）与${no(1)}（${QIANGNI}，${SIGNED.name}）的地址冲突`);
       await expect(warning).toContainText(`${no(1)} 的 10.1.2.0/24 包含 ${no(3)} 的 10.1.2.128-10.1.2.200（私有地址）`);
@@ -203,7 +207,8 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       await expect(dialog(page)).toHaveCount(0);
       await openFiling(no(3));
       await approve(no(3));
-      await expect(detail.getByTestId('filing-status')).toHaveText('有效');
+      await expect(detail.getByTestId('filing-status')).toHaveText('即将到期');
+      await expect(detail.getByTestId('filing-status-text')).toHaveText('有效（还剩 20 天）');
       await expect(detail.getByTestId('filing-conflicts')).toContainText(`与其他报备的地址冲突 1 处`);
       await expect(detail.getByTestId('filing-conflicts')).toContainText(no(1));
       await quiet(page);
@@ -246,12 +251,18 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       await box.press('Escape');
       await expect(box).toHaveValue('');
       await expect(rows(page)).toHaveCount(3);
+      await expect(rows(page).filter({ hasText: no(3) }).getByTestId('filing-status')).toHaveText('即将到期');
+      const expiring = page.getByTestId('expiring-item');
+      await expect(expiring).toHaveCount(1);
+      await expect(expiring).toContainText(`${no(3)}：`);
+      await expect(expiring).toContainText('还剩 20 天');
       await shot(page, 'ipfilings-06-list');
     });
 
     await test.step('the 访问IP报备登记表 printed to PDF: every filing, contacts masked', async () => {
       const path = await exportRegisterPdf(page);
       expect(path).toContain('访问IP报备登记表');
+      execFileSync('pdftoppm', ['-png', '-r', '60', path, join(SCREENS, 'ipfilings-pdf-register')]);
       const text = pdfText(path);
       for (const expected of ['访问IP报备登记表', no(1), no(2), no(3), QIANGNI, RUIXIN, SIGNED.name, UNSIGNED.name, OTHER.name, '10.1.2.0/24', '192.168.5.10', '2001:db8::1', '10.1.2.128-10.1.2.200', '已驳回', '驳回原因：使用人尚未签署保密承诺']) {
         expect(text).toContain(expected);
@@ -288,9 +299,9 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
         `10.1.2.0/24,${no(1)},${QIANGNI},${SIGNED.name},${validTo}`,
         `192.168.5.10/32,${no(1)},${QIANGNI},${SIGNED.name},${validTo}`,
         `2001:db8::1/128,${no(1)},${QIANGNI},${SIGNED.name},${validTo}`,
-        `10.1.2.128/26,${no(3)},${RUIXIN},${OTHER.name},${validTo}`,
-        `10.1.2.192/29,${no(3)},${RUIXIN},${OTHER.name},${validTo}`,
-        `10.1.2.200/32,${no(3)},${RUIXIN},${OTHER.name},${validTo}`,
+        `10.1.2.128/26,${no(3)},${RUIXIN},${OTHER.name},${soon}`,
+        `10.1.2.192/29,${no(3)},${RUIXIN},${OTHER.name},${soon}`,
+        `10.1.2.200/32,${no(3)},${RUIXIN},${OTHER.name},${soon}`,
       ]);
       const audited = h.core.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ipfiling.whitelist'").get() as { n: number };
       expect(audited.n).toBe(2);
@@ -301,7 +312,7 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       await detail.getByRole('button', { name: '续期' }).click();
       const renew = page.getByRole('dialog', { name: `续期：${no(3)}` });
       await untilSettled(renew);
-      await expect(renew.getByLabel(/^有效期开始日/)).toHaveValue(dayjs(validTo).add(1, 'day').format('YYYY-MM-DD'));
+      await expect(renew.getByLabel(/^有效期开始日/)).toHaveValue(dayjs(soon).add(1, 'day').format('YYYY-MM-DD'));
       await renew.getByRole('button', { name: '新建续期报备' }).click();
       await expect(renew).toHaveCount(0);
       await expect(detail.getByText(no(4), { exact: true }).first()).toBeVisible();
@@ -324,6 +335,9 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       const item = person.locator(`[data-testid="checklist-item"][data-item="ip:ip:${no(1)}"]`);
       await expect(item).toHaveAttribute('data-done', 'false');
       await expect(item).toContainText(`撤销 IP 报备 ${no(1)}`);
+      await untilSettled(page.getByRole('dialog', { name: '人员详情' }));
+      await quiet(page);
+      await shot(page, 'ipfilings-07-departure-checklist');
       await item.getByRole('button', { name: `撤销报备 ${no(1)}` }).click();
       const revoke = page.getByRole('dialog', { name: `撤销报备：${no(1)}` });
       await untilSettled(revoke);
@@ -334,7 +348,7 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       await expect(item).toHaveAttribute('data-done', 'true');
       await expect(item).toContainText('使用人离岗');
       await quiet(page);
-      await shot(page, 'ipfilings-07-departure-revoked');
+      await shot(page, 'ipfilings-08-departure-revoked');
       const state = h.core.db.prepare('SELECT state FROM ip_filings WHERE number = ?').get(no(1)) as { state: string };
       expect(state.state).toBe('已撤销');
     });

@@ -23,6 +23,11 @@ describe('filing form values', () => {
     expect(filingFieldsOf(complete()).contractId).toBeNull();
   });
 
+  it('sends the approval reference only for access beyond the contract', () => {
+    expect(filingFieldsOf(complete({ scope: '超出合同范围', approvalRef: '京卫保〔2026〕3号' })).approvalRef).toBe('京卫保〔2026〕3号');
+    expect(filingFieldsOf(complete({ scope: '合同范围内', approvalRef: '京卫保〔2026〕3号' })).approvalRef).toBe('');
+  });
+
   it('accepts a complete filing and names each missing required field', () => {
     expect(validateFiling(complete())).toEqual({});
     const errors = validateFiling(newFilingValues('2026-03-01'));

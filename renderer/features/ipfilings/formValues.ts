@@ -76,7 +76,8 @@ export function filingFieldsOf(v: FilingValues): IpFilingFields {
     systems: v.systems,
     purpose: v.purpose,
     scope: v.scope,
-    approvalRef: v.approvalRef,
+    // The reference of an approval beyond the contract; a value left from before switching back is not sent.
+    approvalRef: v.scope === '超出合同范围' ? v.approvalRef : '',
     contractId: v.contractId === null ? null : Number(v.contractId),
     validFrom: v.validFrom ?? '',
     validTo: v.validTo ?? '',
