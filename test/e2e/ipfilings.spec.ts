@@ -264,6 +264,9 @@ test('an officer files, approves, refuses, looks up, prints, exports and revokes
       expect(path).toContain('访问IP报备登记表');
       execFileSync('pdftoppm', ['-png', '-r', '60', path, join(SCREENS, 'ipfilings-pdf-register')]);
       const text = pdfText(path);
+      // In filing order, whatever the order on screen.
+      expect(text.indexOf(no(1))).toBeLessThan(text.indexOf(no(2)));
+      expect(text.indexOf(no(2))).toBeLessThan(text.indexOf(no(3)));
       for (const expected of ['访问IP报备登记表', no(1), no(2), no(3), QIANGNI, RUIXIN, SIGNED.name, UNSIGNED.name, OTHER.name, '10.1.2.0/24', '192.168.5.10', '2001:db8::1', '10.1.2.128-10.1.2.200', '已驳回', '驳回原因：使用人尚未签署保密承诺']) {
         expect(text).toContain(expected);
       }

@@ -102,7 +102,8 @@ export function IpFilingListPage() {
         count={total}
         selection={{
           register: 'ipFilings',
-          filter: { q, orgId: view.orgId, personId: null, contractId: null, accessMethod: view.accessMethod, status: view.status, voided: view.voided, sort: view.sort, dir: view.dir },
+          // The list's filter; the paper register runs in filing order whatever the screen's sort.
+          filter: { q, orgId: view.orgId, personId: null, contractId: null, accessMethod: view.accessMethod, status: view.status, voided: view.voided, sort: 'number', dir: 'asc' },
         }}
         onClose={() => setPrintMode(null)}
       />
