@@ -1,10 +1,11 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings, IconWorldShare } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { CommitmentTemplatesPage } from '../features/commitments/CommitmentTemplatesPage';
+import { IpFilingListPage } from '../features/ipfilings/IpFilingListPage';
 import { ContractListPage } from '../features/contracts/ContractListPage';
 import { MediaListPage } from '../features/media/MediaListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
@@ -33,6 +34,7 @@ export const PAGES: PageDef[] = [
   { id: 'commitments', group: 'registers', label: 'nav.commitments', icon: IconFileCertificate, permission: 'registers.read', Page: CommitmentTemplatesPage },
   { id: 'media', group: 'registers', label: 'nav.media', icon: IconDeviceSdCard, permission: 'registers.read', Page: MediaListPage },
   { id: 'stocktake', group: 'registers', label: 'nav.stocktake', icon: IconClipboardCheck, permission: 'registers.read', Page: StocktakePage },
+  { id: 'ipfilings', group: 'registers', label: 'nav.ipfilings', icon: IconWorldShare, permission: 'registers.read', Page: IpFilingListPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
   { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },

@@ -5,6 +5,7 @@ import media from './media.en';
 import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
+import ipfilings from './ipfilings.en';
 
 const en: Messages = {
   app: {
@@ -103,6 +104,7 @@ const en: Messages = {
     media: 'Storage media',
     commitments: 'Commitment templates',
     stocktake: 'Stocktake',
+    ipfilings: 'Access IP filings',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -819,6 +821,7 @@ const en: Messages = {
   commitments,
   mediaPrints,
   stocktake,
+  ipfilings,
 };
 
 export default en;

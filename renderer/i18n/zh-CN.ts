@@ -4,6 +4,7 @@ import media from './media.zh-CN';
 import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
+import ipfilings from './ipfilings.zh-CN';
 
 const zhCN = {
   app: {
@@ -102,6 +103,7 @@ const zhCN = {
     commitments: '承诺书模板',
     media: '介质保管',
     stocktake: '介质清查',
+    ipfilings: '访问IP报备',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -818,6 +820,7 @@ const zhCN = {
   commitments,
   mediaPrints,
   stocktake,
+  ipfilings,
 } as const;
 
 export default zhCN;

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { ChecklistItemView, Person } from '../../../common/api/person';
 import { MediaChecklistAction } from '../media/ChecklistAction';
+import { RevokeChecklistAction } from '../ipfilings/RevokeChecklistAction';
 
 /** What a register's action button beside one open departure-checklist item is given. */
 export interface ChecklistActionProps {
@@ -17,4 +18,5 @@ export interface ChecklistActionProps {
  */
 export const CHECKLIST_ACTIONS: Partial<Record<string, ComponentType<ChecklistActionProps>>> = {
   media: MediaChecklistAction,
+  ip: RevokeChecklistAction,
 };

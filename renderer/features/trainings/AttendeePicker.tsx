@@ -16,7 +16,7 @@ export interface AttendeeInfo {
 const BULK_PAGE = 200;
 
 /**
- * 参加人员: many people at once from a searchable list showing each one's unit, or everyone on
+ * 参加人员 (or any field of several people, e.g. an IP filing's 使用人): many people at once from a searchable list showing each one's unit, or everyone on
  * post of a unit or of a contract in one step. `known` carries the names of those already chosen
  * (an edit), so their chips read right before any search.
  */
@@ -25,6 +25,9 @@ export function AttendeePicker(props: {
   onChange(ids: string[]): void;
   known: ReadonlyMap<string, AttendeeInfo>;
   error?: ReactNode;
+  /** The field's label and its “N chosen” hint, when the people picked are not a training's attendees. */
+  label?: string;
+  hint?: string;
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
@@ -79,8 +82,8 @@ export function AttendeePicker(props: {
   return (
     <Stack gap={6}>
       <MultiSelect
-        label={t('peopleRecords.trainings.fields.attendees')}
-        description={t('peopleRecords.trainings.attendees.hint', { count: props.value.length })}
+        label={props.label ?? t('peopleRecords.trainings.fields.attendees')}
+        description={props.hint ?? t('peopleRecords.trainings.attendees.hint', { count: props.value.length })}
         placeholder={t('peopleRecords.pickers.personPlaceholder')}
         withAsterisk
         searchable
