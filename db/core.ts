@@ -27,6 +27,7 @@ import { reportHandlers } from './reports/handlers';
 import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
 import { auditHandlers } from './audit/handlers';
+import { findingHandlers } from './findings/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
 
@@ -49,6 +50,7 @@ export const handlers: Handlers<Contract> = {
   ...ipFilingHandlers,
   ...reportHandlers,
   ...settingsHandlers,
+  ...findingHandlers,
 };
 
 export interface CoreOptions {

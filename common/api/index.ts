@@ -6,6 +6,7 @@ import { auditChannels } from './audit';
 import { authChannels } from './auth';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
+import { findingChannels } from './findings';
 import { mediaChannels } from './media';
 import { ipFilingChannels } from './ipfiling';
 import { obligationChannels } from './obligation';
@@ -34,6 +35,7 @@ export const contract = {
   ...ipFilingChannels,
   ...reportChannels,
   ...settingsChannels,
+  ...findingChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

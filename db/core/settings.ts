@@ -14,6 +14,8 @@ export interface Settings {
   'media.numberPattern': string;
   /** The 密级 a medium may be marked with, in the order forms offer them. */
   'media.classifications': string[];
+  /** Lead times of the findings rules by key (db/findings/rule.ts `LeadDef`); defaults when absent. */
+  'findings.leads': Record<string, number>;
 }
 const DEFAULTS: Settings = {
   'unit.name': '',
@@ -22,6 +24,7 @@ const DEFAULTS: Settings = {
   'security.policy': DEFAULT_POLICY,
   'media.numberPattern': DEFAULT_NUMBER_PATTERN,
   'media.classifications': [...DEFAULT_CLASSIFICATIONS],
+  'findings.leads': {},
 };
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

@@ -495,6 +495,7 @@ const en: Messages = {
         revealContact: 'Filing contact viewed',
         whitelist: 'IP whitelist exported',
       },
+      finding: { acknowledge: 'Home reminder acknowledged', updateSettings: 'Home reminder settings changed' },
       attachment: { add: 'Attachment added', saveCopy: 'Attachment copy saved', void: 'Attachment voided' },
       report: { pdf: 'Exported PDF', print: 'Printed', xlsx: 'Exported Excel' },
       settings: { update: 'Settings changed' },
@@ -512,6 +513,7 @@ const en: Messages = {
       commitment_template: 'Commitment template',
       medium: 'Storage medium',
       ipfiling: 'IP filing',
+      finding: 'Home reminder',
       attachment: 'Attachment', account: 'Account', policy: 'Security policy', register: 'Register', audit: 'Audit record' },
     registers: {
       organisations: 'Organisations',

@@ -494,6 +494,7 @@ const zhCN = {
         revealContact: '查看报备联系方式',
         whitelist: '导出IP白名单',
       },
+      finding: { acknowledge: '确认工作台提醒', updateSettings: '修改工作台提醒设置' },
       attachment: { add: '添加附件', saveCopy: '附件另存', void: '附件作废' },
       report: { pdf: '导出PDF', print: '打印', xlsx: '导出Excel' },
       settings: { update: '修改系统设置' },
@@ -511,6 +512,7 @@ const zhCN = {
       commitment_template: '承诺书模板',
       medium: '存储介质',
       ipfiling: 'IP 报备',
+      finding: '工作台提醒',
       attachment: '附件', account: '账户', policy: '安全策略', register: '台账', audit: '审计记录' },
     registers: {
       organisations: '单位名录',
