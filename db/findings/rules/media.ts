@@ -1,6 +1,7 @@
 import type { OverdueItem } from '../../../common/api/media';
 import { daysBetween } from '../../../common/contracts/civil-date';
 import { localInstant } from '../../registers/media/chain';
+import { formatPrintedAt } from '../../reports/definition';
 import { overdueItems } from '../../registers/media/overdue';
 import { signOffStatusSql } from '../../registers/people/repo';
 import { sqlRule, type Found, type Rule, type RuleContext } from '../rule';
@@ -85,7 +86,8 @@ const fromItem = (i: OverdueItem, severity?: Found['severity']): Found => ({
   key: `medium:${i.mediumId}:${i.kind}:${i.seq}`,
   subject: subject(i),
   message: `${i.message}。`,
-  due: i.due ? i.due.slice(0, 10) : null,
+  // Incidents are due at an instant: their local day.
+  due: i.due ? (i.due.length > 10 ? formatPrintedAt(new Date(i.due)).slice(0, 10) : i.due) : null,
   target: target(i.mediumId),
   ...(severity ? { severity } : {}),
 });
