@@ -8,12 +8,13 @@ import { departureSheetFilterSchema } from './person';
 import { signOffRegisterFilterSchema } from './signoff';
 import { commitmentPrintFilterSchema } from './commitment';
 import { ipFilingFilterSchema } from './ipfiling';
+import { findingsSummaryFilterSchema } from './findings';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
  * later register adds its filter here.
  */
-export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'audit'] as const;
+export const REGISTER_IDS = ['organisations', 'contracts', 'contractSheet', 'signoffs', 'departureSheet', 'contractPeople', 'commitment', 'ipFilings', 'findingsSummary', 'audit'] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
 
 export const registerSelection = z.discriminatedUnion('register', [
@@ -31,6 +32,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('commitment'), filter: commitmentPrintFilterSchema }),
   /** 访问IP报备登记表 (REGISTER-FORMATS.md §9). */
   z.object({ register: z.literal('ipFilings'), filter: ipFilingFilterSchema }),
+  /** 保密工作检查表: findings and register totals as of a day (the home screen's printable summary). */
+  z.object({ register: z.literal('findingsSummary'), filter: findingsSummaryFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

@@ -113,6 +113,7 @@ const REGISTER_TITLES: Readonly<Record<string, string>> = {
   signoffs: '保密承诺书签订台账',
   ipFilings: '访问IP报备登记表',
   ipWhitelist: '访问IP白名单',
+  findingsSummary: '保密工作检查表',
   audit: '安全审计记录',
 };
 const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };

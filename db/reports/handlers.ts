@@ -15,6 +15,7 @@ import { selectDepartureSheet } from '../registers/people/departure-sheet';
 import { selectSignOffRegister, signOffRegister } from '../registers/people/signoff-register';
 import { commitmentSheet } from '../registers/commitments/sheet';
 import { ipFilingRegister, selectFilingRegister } from '../registers/ipfilings/register';
+import { findingsRegister, findingsSummary } from '../findings/summary';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -38,6 +39,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   contractPeople: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   commitment: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   ipFilings: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  findingsSummary: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -50,6 +52,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   contractPeople: '合同人员名单',
   commitment: '保密承诺书',
   ipFilings: '访问IP报备登记表',
+  findingsSummary: '保密工作检查表',
   audit: '安全审计记录',
 };
 
@@ -79,6 +82,8 @@ type Printable =
       subject?: string;
       /** Appended to the audit summary, e.g. that the full ID number was printed. */
       auditNote?: string;
+      /** What Excel gets instead of the sheet, for a sheet that is exported too. */
+      xlsx?: { def: RegisterDefinition<never>; rows: readonly unknown[] };
     };
 
 type Prepared = Printable & { frame: PrintFrame; count: number };
@@ -136,6 +141,12 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
     case 'ipFilings': {
       const { rows, selection: text } = selectFilingRegister(ctx.db, selection.filter, localDate(ctx.now()));
       return { kind: 'register', def: ipFilingRegister as RegisterDefinition<never>, rows, selection: text };
+    }
+    case 'findingsSummary': {
+      const day = selection.filter.date ?? localDate(ctx.now());
+      const { def, rows, subtitle } = findingsSummary(ctx.db, ctx.session, ctx.now(), day);
+      const xlsx = { def: { ...findingsRegister, subtitle, fileStem: def.fileStem } as RegisterDefinition<never>, rows };
+      return { kind: 'sheet', def, targetType: 'register', targetId: 'findingsSummary', subject: `${subtitle}，${rows.length} 项`, xlsx, selection: '' };
     }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
@@ -207,7 +218,8 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
   }),
   'report:xlsx': effect(async (ctx, { selection, options }) => {
     const p = prepare(ctx, selection, options, 'xlsx');
-    if (p.kind === 'sheet') throw new DomainError('RULE', `“${p.def.title}”只能打印或导出 PDF，不能导出 Excel`);
+    if (p.kind === 'sheet' && !p.xlsx) throw new DomainError('RULE', `“${p.def.title}”只能打印或导出 PDF，不能导出 Excel`);
+    const table = p.kind === 'sheet' ? p.xlsx! : { def: p.def, rows: p.rows };
     const path = await ctx.shell.chooseSavePath({
       title: '导出 Excel',
       defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.xlsx`,
@@ -217,7 +229,7 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
       ctx.skipAudit();
       return { saved: false, path: null, rows: p.count };
     }
-    await saveFile(path, await registerToXlsx(p.def, p.rows as never[], p.frame));
+    await saveFile(path, await registerToXlsx(table.def, table.rows as never[], p.frame));
     audit(ctx, p, '导出 Excel', path, selection);
     return { saved: true, path, rows: p.count };
   }),

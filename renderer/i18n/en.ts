@@ -521,6 +521,7 @@ const en: Messages = {
       signoffs: 'Sign-off register',
       ipFilings: 'Access IP filing register',
       ipWhitelist: 'Access IP whitelist',
+      findingsSummary: 'Self-inspection checklist',
       departureSheet: 'Departure sheet',
       contractPeople: 'Contract personnel list',
       audit: 'Security audit trail',

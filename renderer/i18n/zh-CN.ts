@@ -520,6 +520,7 @@ const zhCN = {
       signoffs: '保密承诺书签订台账',
       ipFilings: '访问IP报备登记表',
       ipWhitelist: '访问IP白名单',
+      findingsSummary: '保密工作检查表',
       departureSheet: '人员离岗交接单',
       contractPeople: '合同人员名单',
       audit: '安全审计记录',
