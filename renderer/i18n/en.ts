@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
+import home from './home.en';
 import peopleRecords from './peopleRecords.en';
 import commitments from './commitments.en';
 
@@ -91,6 +92,7 @@ const en: Messages = {
     finish: 'Finish setup',
   },
   nav: {
+    home: 'Home',
     settings: 'System settings',
     registers: 'Registers',
     organisations: 'Organisations',
@@ -808,6 +810,7 @@ const en: Messages = {
     voided: 'Attachment “{{name}}” voided',
   },
   people,
+  home,
   peopleRecords,
   commitments,
 };

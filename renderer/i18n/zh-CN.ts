@@ -1,4 +1,5 @@
 import people from './people.zh-CN';
+import home from './home.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
 import commitments from './commitments.zh-CN';
 
@@ -90,6 +91,7 @@ const zhCN = {
     finish: '完成设置',
   },
   nav: {
+    home: '工作台',
     settings: '系统设置',
     registers: '台账',
     organisations: '单位',
@@ -807,6 +809,7 @@ const zhCN = {
     voided: '已作废附件“{{name}}”',
   },
   people,
+  home,
   peopleRecords,
   commitments,
 } as const;
