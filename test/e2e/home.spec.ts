@@ -43,7 +43,7 @@ test('the home screen shows the findings of a prepared database, opens their rec
         serviceStart: addDays(TODAY, -300),
         serviceEnd: addDays(TODAY, 10),
         amountFen: 67_472_000,
-        installments: [{ percent: 10_000, condition: '验收合格后', dueDate: addDays(TODAY, -5) }],
+        installments: [{ fen: 67_472_000, condition: '验收合格后', dueDate: addDays(TODAY, -5) }],
       }),
     );
     const person = async (name: string, n: string) =>
@@ -125,9 +125,12 @@ test('the home screen shows the findings of a prepared database, opens their rec
       const audit = h.core.db.prepare("SELECT summary FROM audit_log WHERE action = 'finding.acknowledge' ORDER BY seq DESC LIMIT 1").get() as { summary: string };
       expect(audit.summary).toContain('理由：发票未到，财务待发票到后支付');
       expect(audit.summary).toContain(`暂缓至 ${addDays(TODAY, 14)}`);
-      await page.getByText(/显示已确认的 1 项/).click();
+      const showAcknowledged = page.getByRole('switch', { name: /显示已确认的 1 项/ });
+      await showAcknowledged.check();
       await expect(finding(page, 'contract.installmentDue')).toContainText('发票未到，财务待发票到后支付');
-      await page.getByText(/显示已确认的 1 项/).click();
+      await shot(page, 'home-04-acknowledged-shown');
+      await showAcknowledged.uncheck();
+      await expect(finding(page, 'contract.installmentDue')).toHaveCount(0);
     });
 
     await test.step('the 保密工作检查表 prints with the findings, the acknowledged one and the signature lines', async () => {
@@ -153,10 +156,10 @@ test('the home screen shows the findings of a prepared database, opens their rec
         expect(text).toContain(expected);
       }
       expect(text).not.toContain('在岗人员无有效保密承诺');
-      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, join(SCREENS, 'home-04-checklist')]);
+      execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', path, join(SCREENS, 'home-05-checklist')]);
     });
 
-    await shot(page, 'home-05-after');
+    await shot(page, 'home-06-after');
     expect(h.consoleErrors).toEqual([]);
   } finally {
     await h.close();

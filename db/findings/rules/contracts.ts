@@ -33,13 +33,17 @@ const renewal = sqlRule<ContractRow & { serviceEnd: string; leadDays: number }>(
         FROM contracts c
         WHERE ${IN_FORCE} AND c.service_end >= @today AND c.service_end <= date(@today, '+' || c.renewal_lead_days || ' days')
         ORDER BY c.service_end, c.id`,
-  row: (r, ctx) => ({
-    key: `contract:${r.id}:${r.serviceEnd}`,
-    subject: contractLabel(r.projectName, r.mainNumber),
-    message: `服务期将于 ${r.serviceEnd} 届满（${daysPhrase(ctx.today, r.serviceEnd)}），请在 ${addDays(r.serviceEnd, -r.leadDays)} 前确认是否续签，续签的请登记新合同，不续签的请安排结项。`,
-    due: addDays(r.serviceEnd, -r.leadDays) < ctx.today ? r.serviceEnd : addDays(r.serviceEnd, -r.leadDays),
-    target: target(r.id),
-  }),
+  row: (r, ctx) => {
+    const decide = addDays(r.serviceEnd, -r.leadDays);
+    const when = decide < ctx.today ? `续签决定日 ${decide} 已过，请尽快确认是否续签` : `请在 ${decide} 前确认是否续签`;
+    return {
+      key: `contract:${r.id}:${r.serviceEnd}`,
+      subject: contractLabel(r.projectName, r.mainNumber),
+      message: `服务期将于 ${r.serviceEnd} 届满（${daysPhrase(ctx.today, r.serviceEnd)}），${when}：续签的请登记新合同，不续签的请安排结项。`,
+      due: decide < ctx.today ? r.serviceEnd : decide,
+      target: target(r.id),
+    };
+  },
 });
 
 /**
