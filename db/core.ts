@@ -29,6 +29,7 @@ import { accountHandlers } from './security/handlers';
 import { settingsHandlers } from './security/settings-handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
+import { findingHandlers } from './findings/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
 
@@ -53,6 +54,7 @@ export const handlers: Handlers<Contract> = {
   ...reportHandlers,
   ...settingsHandlers,
   ...backupHandlers,
+  ...findingHandlers,
 };
 
 export interface CoreOptions {

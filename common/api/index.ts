@@ -7,6 +7,7 @@ import { authChannels } from './auth';
 import { backupChannels } from './backup';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
+import { findingChannels } from './findings';
 import { mediaChannels } from './media';
 import { ipFilingChannels } from './ipfiling';
 import { obligationChannels } from './obligation';
@@ -38,6 +39,7 @@ export const contract = {
   ...reportChannels,
   ...settingsChannels,
   ...backupChannels,
+  ...findingChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -10,6 +10,7 @@ import { commitmentPrintFilterSchema } from './commitment';
 import { ipFilingFilterSchema } from './ipfiling';
 import { mediaFilterSchema } from './media';
 import { mediaLogFilterSchema, mediaReceiptFilterSchema, mediumCardFilterSchema } from './mediaprint';
+import { findingsSummaryFilterSchema } from './findings';
 
 /**
  * Printed registers (and sheets about one record, which print but do not export to Excel); each
@@ -32,6 +33,7 @@ export const REGISTER_IDS = [
   'mediaCard',
   'mediaReceipt',
   'stocktake',
+  'findingsSummary',
   'audit',
 ] as const;
 export type RegisterId = (typeof REGISTER_IDS)[number];
@@ -67,6 +69,8 @@ export const registerSelection = z.discriminatedUnion('register', [
   z.object({ register: z.literal('mediaReceipt'), filter: mediaReceiptFilterSchema }),
   /** 介质清查表 of one stocktake session (REGISTER-FORMATS.md §6). */
   z.object({ register: z.literal('stocktake'), filter: z.object({ sessionId: z.number().int().positive() }) }),
+  /** 保密工作检查表: findings and register totals as of a day (the home screen's printable summary). */
+  z.object({ register: z.literal('findingsSummary'), filter: findingsSummaryFilterSchema }),
   /** 安全审计记录: printable and exportable by the auditor (audit.read), by no one else. */
   z.object({ register: z.literal('audit'), filter: auditFilterSchema }),
 ]);

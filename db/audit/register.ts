@@ -76,6 +76,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'ipfiling.void': 'IP报备作废',
   'ipfiling.revealContact': '查看报备联系方式',
   'ipfiling.whitelist': '导出IP白名单',
+  'finding.acknowledge': '确认工作台提醒',
+  'finding.updateSettings': '修改工作台提醒设置',
   'attachment.add': '添加附件',
   'attachment.saveCopy': '附件另存',
   'attachment.void': '附件作废',
@@ -109,6 +111,7 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   medium: '存储介质',
   stocktake: '介质清查',
   ipfiling: 'IP 报备',
+  finding: '工作台提醒',
   attachment: '附件',
   account: '账户',
   policy: '安全策略',
@@ -122,6 +125,7 @@ const REGISTER_TITLES: Readonly<Record<string, string>> = {
   signoffs: '保密承诺书签订台账',
   ipFilings: '访问IP报备登记表',
   ipWhitelist: '访问IP白名单',
+  findingsSummary: '保密工作检查表',
   audit: '安全审计记录',
 };
 const RESULT_LABELS: Readonly<Record<AuditRecordView['result'], string>> = { ok: '成功', failed: '失败', denied: '拒绝' };

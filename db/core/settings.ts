@@ -19,6 +19,8 @@ export interface Settings {
   'backup.config': BackupConfig;
   /** The last backup that was written and verified. */
   'backup.last': LastBackup | null;
+  /** Lead times of the findings rules by key (db/findings/rule.ts `LeadDef`); defaults when absent. */
+  'findings.leads': Record<string, number>;
 }
 const DEFAULTS: Settings = {
   'unit.name': '',
@@ -29,6 +31,7 @@ const DEFAULTS: Settings = {
   'media.classifications': [...DEFAULT_CLASSIFICATIONS],
   'backup.config': DEFAULT_BACKUP_CONFIG,
   'backup.last': null,
+  'findings.leads': {},
 };
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

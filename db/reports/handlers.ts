@@ -20,6 +20,7 @@ import { selectMediaLog } from '../registers/media/register-logs';
 import { selectMediumCard } from '../registers/media/register-card';
 import { selectMediaReceipt } from '../registers/media/receipt';
 import { selectStocktakeRegister } from '../registers/media/stocktake-register';
+import { findingsRegister, findingsSummary } from '../findings/summary';
 import { formatPrintedAt, type PrintFrame, type RegisterDefinition, type SheetDefinition } from './definition';
 import { saveFile } from '../core/files';
 import { renderRegisterHtml, renderSheetHtml } from './html';
@@ -51,6 +52,7 @@ const REGISTER_PERMISSIONS: Readonly<Record<RegisterId, Readonly<Record<Output, 
   mediaCard: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   mediaReceipt: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   stocktake: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
+  findingsSummary: { pdf: 'registers.print', print: 'registers.print', xlsx: 'registers.export' },
   audit: { pdf: 'audit.read', print: 'audit.read', xlsx: 'audit.read' },
 };
 const OUTPUT_VERBS: Readonly<Record<Output, string>> = { pdf: '导出', print: '打印', xlsx: '导出' };
@@ -71,6 +73,7 @@ const REGISTER_NAMES: Readonly<Record<RegisterId, string>> = {
   mediaCard: '介质履历卡',
   mediaReceipt: '介质交接单',
   stocktake: '介质清查表',
+  findingsSummary: '保密工作检查表',
   audit: '安全审计记录',
 };
 
@@ -100,6 +103,8 @@ type Printable =
       subject?: string;
       /** Appended to the audit summary, e.g. that the full ID number was printed. */
       auditNote?: string;
+      /** What Excel gets instead of the sheet, for a sheet that is exported too. */
+      xlsx?: { def: RegisterDefinition<never>; rows: readonly unknown[] };
     };
 
 type Prepared = Printable & { frame: PrintFrame; count: number };
@@ -184,6 +189,12 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
       const target = { type: 'stocktake', id: session.uuid };
       return { kind: 'register', def: def as RegisterDefinition<never>, rows, about: def.subtitle, target, selection: '' };
     }
+    case 'findingsSummary': {
+      const day = selection.filter.date ?? localDate(ctx.now());
+      const { def, rows, subtitle } = findingsSummary(ctx.db, ctx.session, ctx.now(), day);
+      const xlsx = { def: { ...findingsRegister, subtitle, fileStem: def.fileStem } as RegisterDefinition<never>, rows };
+      return { kind: 'sheet', def, targetType: 'register', targetId: 'findingsSummary', subject: `${subtitle}，${rows.length} 项`, xlsx, selection: '' };
+    }
     case 'audit': {
       const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
       return { kind: 'register', def: auditRegister as RegisterDefinition<never>, rows, selection: text };
@@ -254,7 +265,8 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
   }),
   'report:xlsx': effect(async (ctx, { selection, options }) => {
     const p = prepare(ctx, selection, options, 'xlsx');
-    if (p.kind === 'sheet') throw new DomainError('RULE', `“${p.def.title}”只能打印或导出 PDF，不能导出 Excel`);
+    if (p.kind === 'sheet' && !p.xlsx) throw new DomainError('RULE', `“${p.def.title}”只能打印或导出 PDF，不能导出 Excel`);
+    const table = p.kind === 'sheet' ? p.xlsx! : { def: p.def, rows: p.rows };
     const path = await ctx.shell.chooseSavePath({
       title: '导出 Excel',
       defaultName: `${p.def.fileStem}-${stamp(p.frame.printedAt)}.xlsx`,
@@ -264,7 +276,7 @@ export const reportHandlers: Handlers<typeof reportChannels> = {
       ctx.skipAudit();
       return { saved: false, path: null, rows: p.count };
     }
-    await saveFile(path, await registerToXlsx(p.def, p.rows as never[], p.frame));
+    await saveFile(path, await registerToXlsx(table.def, table.rows as never[], p.frame));
     audit(ctx, p, '导出 Excel', path, selection);
     return { saved: true, path, rows: p.count };
   }),

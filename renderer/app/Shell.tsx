@@ -9,7 +9,7 @@ import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { authCalls, useAuthAction } from '../features/auth/queries';
 import { LANGUAGES, type Language } from '../i18n';
 import { PAGES } from './pages';
-import { useUi } from './store';
+import { useOpenIntent, useUi } from './store';
 import { useIdleLock } from './useIdleLock';
 
 /** The application frame for a logged-in account: header, the pages its roles allow, the user menu. */
@@ -24,6 +24,7 @@ export function Shell({ status }: { status: AuthStatus }) {
   const current = pages.find((p) => p.id === page) ?? pages[0];
 
   const doLock = useCallback(() => lock.mutate(undefined), [lock]);
+  useOpenIntent('password', useCallback(() => setChanging(true), []));
   useIdleLock(status.idleLockMinutes, doLock, true);
   useHotkeys([['mod+L', doLock]]);
 

@@ -1,9 +1,10 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings, IconWorldShare } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconLayoutDashboard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings, IconWorldShare } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
 import { AuditLogPage } from '../features/audit/AuditLogPage';
+import { HomePage } from '../features/home/HomePage';
 import { CommitmentTemplatesPage } from '../features/commitments/CommitmentTemplatesPage';
 import { IpFilingListPage } from '../features/ipfilings/IpFilingListPage';
 import { ContractListPage } from '../features/contracts/ContractListPage';
@@ -27,6 +28,7 @@ export interface PageDef {
 
 /** Every screen that exists; the navigation shows those the account may use. */
 export const PAGES: PageDef[] = [
+  { id: 'home', group: 'registers', label: 'nav.home', icon: IconLayoutDashboard, permission: 'registers.read', Page: HomePage },
   { id: 'organisations', group: 'registers', label: 'nav.organisations', icon: IconBuildingCommunity, permission: 'registers.read', Page: OrgListPage },
   { id: 'contracts', group: 'registers', label: 'nav.contracts', icon: IconFileText, permission: 'registers.read', Page: ContractListPage },
   { id: 'people', group: 'registers', label: 'nav.people', icon: IconIdBadge2, permission: 'registers.read', Page: PeopleListPage },

@@ -1,5 +1,6 @@
 import type { Messages } from './zh-CN';
 import people from './people.en';
+import home from './home.en';
 import peopleRecords from './peopleRecords.en';
 import media from './media.en';
 import stocktake from './stocktake.en';
@@ -95,6 +96,7 @@ const en: Messages = {
     finish: 'Finish setup',
   },
   nav: {
+    home: 'Home',
     settings: 'System settings',
     registers: 'Registers',
     organisations: 'Organisations',
@@ -503,6 +505,7 @@ const en: Messages = {
         revealContact: 'Filing contact viewed',
         whitelist: 'IP whitelist exported',
       },
+      finding: { acknowledge: 'Home reminder acknowledged', updateSettings: 'Home reminder settings changed' },
       attachment: { add: 'Attachment added', saveCopy: 'Attachment copy saved', void: 'Attachment voided' },
       report: { pdf: 'Exported PDF', print: 'Printed', xlsx: 'Exported Excel' },
       settings: { update: 'Settings changed' },
@@ -523,6 +526,7 @@ const en: Messages = {
       medium: 'Storage medium',
       stocktake: 'Media stocktake',
       ipfiling: 'IP filing',
+      finding: 'Home reminder',
       attachment: 'Attachment', account: 'Account', policy: 'Security policy', register: 'Register', audit: 'Audit record' },
     registers: {
       organisations: 'Organisations',
@@ -530,6 +534,7 @@ const en: Messages = {
       signoffs: 'Sign-off register',
       ipFilings: 'Access IP filing register',
       ipWhitelist: 'Access IP whitelist',
+      findingsSummary: 'Self-inspection checklist',
       departureSheet: 'Departure sheet',
       contractPeople: 'Contract personnel list',
       audit: 'Security audit trail',
@@ -816,6 +821,7 @@ const en: Messages = {
     voided: 'Attachment “{{name}}” voided',
   },
   people,
+  home,
   peopleRecords,
   media,
   commitments,

@@ -1,4 +1,5 @@
 import people from './people.zh-CN';
+import home from './home.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
 import media from './media.zh-CN';
 import stocktake from './stocktake.zh-CN';
@@ -94,6 +95,7 @@ const zhCN = {
     finish: '完成设置',
   },
   nav: {
+    home: '工作台',
     settings: '系统设置',
     registers: '台账',
     organisations: '单位',
@@ -502,6 +504,7 @@ const zhCN = {
         revealContact: '查看报备联系方式',
         whitelist: '导出IP白名单',
       },
+      finding: { acknowledge: '确认工作台提醒', updateSettings: '修改工作台提醒设置' },
       attachment: { add: '添加附件', saveCopy: '附件另存', void: '附件作废' },
       report: { pdf: '导出PDF', print: '打印', xlsx: '导出Excel' },
       settings: { update: '修改系统设置' },
@@ -522,6 +525,7 @@ const zhCN = {
       medium: '存储介质',
       stocktake: '介质清查',
       ipfiling: 'IP 报备',
+      finding: '工作台提醒',
       attachment: '附件', account: '账户', policy: '安全策略', register: '台账', audit: '审计记录' },
     registers: {
       organisations: '单位名录',
@@ -529,6 +533,7 @@ const zhCN = {
       signoffs: '保密承诺书签订台账',
       ipFilings: '访问IP报备登记表',
       ipWhitelist: '访问IP白名单',
+      findingsSummary: '保密工作检查表',
       departureSheet: '人员离岗交接单',
       contractPeople: '合同人员名单',
       audit: '安全审计记录',
@@ -815,6 +820,7 @@ const zhCN = {
     voided: '已作废附件“{{name}}”',
   },
   people,
+  home,
   peopleRecords,
   media,
   commitments,

@@ -183,7 +183,7 @@ test('administrators: the sysadmin creates an account, the secadmin assigns its 
       await page.getByLabel('再次输入新密码').fill(OFFICER.password);
       await page.getByRole('button', { name: '修改密码' }).click();
       await expect(page.getByRole('button', { name: '账户菜单' })).toContainText(OFFICER.displayName, { timeout: 15_000 });
-      await expect(page.getByRole('heading', { name: '单位', exact: true })).toBeVisible();
+      await expect(page.getByRole('heading', { name: '工作台', exact: true })).toBeVisible();
       await expect(navItem(page, '单位')).toBeVisible();
       for (const hidden of ['账户', '安全策略', '审计记录']) await expect(navItem(page, hidden)).toHaveCount(0);
       expect(accountRow(h, OFFICER.username)).toMatchObject({ mustChange: 0 });

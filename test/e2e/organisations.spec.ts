@@ -41,6 +41,8 @@ test('an officer records, edits, searches, voids, prints and exports organisatio
     await provisionUser(h.gate, OFFICER);
     await h.open();
     await loginInUi(page, OFFICER);
+    // After login the home screen (工作台) shows; the register is one click away.
+    await page.locator('.mantine-AppShell-navbar').getByText('单位', { exact: true }).click();
 
     await test.step('the empty register says what to do', async () => {
       await expect(page.getByText('还没有登记任何单位')).toBeVisible();
@@ -221,6 +223,7 @@ test('a viewer reads and prints but cannot record or change', async () => {
     expect((await h.gate.invoke('auth:logout', {})).ok).toBe(true);
     await h.open();
     await loginInUi(h.page, VIEWER);
+    await h.page.locator('.mantine-AppShell-navbar').getByText('单位', { exact: true }).click();
     await expect(rows(h.page).filter({ hasText: CLIENT })).toHaveCount(1);
     await expect(h.page.getByRole('button', { name: '新增单位' })).toHaveCount(0);
     await expect(h.page.getByRole('button', { name: `编辑 ${CLIENT}` })).toHaveCount(0);

@@ -247,8 +247,13 @@ export function voidCompletion(
   return { before, obligation: getObligation(db, before.obligationId, today) };
 }
 
-/** Overdue obligations of every contract not voided, most overdue first. */
-export function overdueObligations(db: Db, today: string): (Obligation & { contractProjectName: string; contractMainNumber: string; vendorName: string })[] {
+type ObligationWithContract = Obligation & { contractProjectName: string; contractMainNumber: string; vendorName: string };
+
+/**
+ * Obligations of every contract not voided whose next due day is at most `withinDays` days ahead
+ * (0: due today) or already past, most overdue first.
+ */
+export function obligationsDueWithin(db: Db, today: string, withinDays: number): ObligationWithContract[] {
   const contractIds = db
     .prepare(
       `SELECT DISTINCT o.contract_id FROM contract_obligations o JOIN contracts c ON c.id = o.contract_id
@@ -256,15 +261,20 @@ export function overdueObligations(db: Db, today: string): (Obligation & { contr
     )
     .pluck()
     .all() as number[];
-  const out: (Obligation & { contractProjectName: string; contractMainNumber: string; vendorName: string })[] = [];
+  const out: ObligationWithContract[] = [];
   for (const contractId of contractIds) {
     const c = contractRef(db, contractId);
     for (const o of listObligations(db, contractId, false, today)) {
-      if (o.next.state === 'due' && o.next.overdue) {
+      if (o.next.state === 'due' && (o.next.overdue || o.next.daysLeft <= withinDays)) {
         out.push({ ...o, contractProjectName: c.projectName, contractMainNumber: c.mainNumber, vendorName: c.vendorName });
       }
     }
   }
   const days = (o: Obligation) => (o.next.state === 'due' ? o.next.daysLeft : 0);
   return out.sort((a, b) => days(a) - days(b) || a.id - b.id);
+}
+
+/** Overdue obligations of every contract not voided, most overdue first. */
+export function overdueObligations(db: Db, today: string): ObligationWithContract[] {
+  return obligationsDueWithin(db, today, -1).filter((o) => o.next.state === 'due' && o.next.overdue);
 }

@@ -48,19 +48,19 @@ function expiryMessage(f: IpFiling): string {
 }
 
 /**
- * For the dashboard: approved filings (not voided) ending within `EXPIRY_WARN_DAYS` days and
- * those that ended in the last `EXPIRY_WARN_DAYS` days, earliest end first.
+ * For the dashboard: approved filings (not voided) ending within `aheadDays` days (default
+ * `EXPIRY_WARN_DAYS`) and those that ended in the last `behindDays` days, earliest end first.
  */
-export function expiringFilings(db: Db, today: string): Expiring[] {
+export function expiringFilings(db: Db, today: string, aheadDays = EXPIRY_WARN_DAYS, behindDays = EXPIRY_WARN_DAYS): Expiring[] {
   const ids = db
     .prepare(
       `SELECT f.id FROM ip_filings f
        WHERE f.state = '有效' AND f.voided_at IS NULL AND f.valid_from <= ?
-         AND f.valid_to BETWEEN date(?, '-${EXPIRY_WARN_DAYS} days') AND date(?, '+${EXPIRY_WARN_DAYS} days')
+         AND f.valid_to BETWEEN date(?, '-' || ? || ' days') AND date(?, '+' || ? || ' days')
        ORDER BY f.valid_to, f.year, f.seq`,
     )
     .pluck()
-    .all(today, today, today) as number[];
+    .all(today, today, behindDays, today, aheadDays) as number[];
   return ids.map((id) => {
     const filing = getFiling(db, id, today);
     const daysLeft = filing.daysLeft ?? 0;

@@ -120,18 +120,22 @@ const quoted = (s: string) => `'${s.replace(/'/g, "''")}'`;
  * among the access commitments (上岗保密承诺书, 保密协议) not voided, signed on or before today and in
  * scope (`t.contract_id` NULL: every contract; else that contract's and the contract-free ones),
  * the one ending last decides — none: 未签; an indefinite one: 有效; else by its end against today
- * and the warning days. `t` carries today and the contract as parameters. Only the list filter
- * uses it; each person's status is computed by the calculator itself (a test keeps the two equal).
+ * and the warning days. `t` carries today and the contract as parameters in the list; the findings
+ * rules pass their own expressions. Each person's status shown is computed by the calculator itself
+ * (a test keeps the two equal).
  */
-const SIGNOFF_STATUS_SQL = `(SELECT CASE
+export function signOffStatusSql(person = 'p.id', today = 't.today', contract = 't.contract_id'): string {
+  return `(SELECT CASE
     WHEN count(*) = 0 THEN '未签'
     WHEN max(s.valid_until IS NULL) = 1 THEN '有效'
-    WHEN max(s.valid_until) < t.today THEN '已过期'
-    WHEN max(s.valid_until) <= date(t.today, '+${DEFAULT_SIGNOFF_WARN_DAYS} days') THEN '即将到期'
+    WHEN max(s.valid_until) < ${today} THEN '已过期'
+    WHEN max(s.valid_until) <= date(${today}, '+${DEFAULT_SIGNOFF_WARN_DAYS} days') THEN '即将到期'
     ELSE '有效' END
   FROM person_signoffs s
-  WHERE s.person_id = p.id AND s.voided_at IS NULL AND s.kind IN (${ACCESS_KINDS.map(quoted).join(', ')})
-    AND s.signed_date <= t.today AND (t.contract_id IS NULL OR s.contract_id IS NULL OR s.contract_id = t.contract_id))`;
+  WHERE s.person_id = ${person} AND s.voided_at IS NULL AND s.kind IN (${ACCESS_KINDS.map(quoted).join(', ')})
+    AND s.signed_date <= ${today} AND (${contract} IS NULL OR s.contract_id IS NULL OR s.contract_id = ${contract}))`;
+}
+const SIGNOFF_STATUS_SQL = signOffStatusSql();
 
 const SORT_COLUMNS: Record<Filter['sort'], string> = {
   name: 'p.name_key',

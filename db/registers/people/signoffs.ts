@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { DomainError } from '../../../common/api/result';
 import type { SignOffRecord, signOffFieldsSchema } from '../../../common/api/signoff';
 import type { Person } from '../../../common/api/person';
-import { annualRenewalDue, signOffEnd } from '../../../common/people/signoff';
+import { annualRenewalDue, DEFAULT_SIGNOFF_WARN_DAYS, signOffEnd } from '../../../common/people/signoff';
 import type { Db } from '../../core/open';
 import { requireTemplateVersion } from '../commitments/templates';
 import { getPerson, loadSignOffs, personRef } from './repo';
@@ -138,6 +138,7 @@ export function voidSignOff(
 export function renewalsDue(
   db: Db,
   today: string,
+  warnDays: number = DEFAULT_SIGNOFF_WARN_DAYS,
 ): { person: Person; signOff: SignOffRecord; validUntil: string; daysLeft: number; overdue: boolean; message: string }[] {
   const ids = db
     .prepare(
@@ -148,7 +149,7 @@ export function renewalsDue(
     .pluck()
     .all() as number[];
   const out = ids.flatMap((id) => {
-    const due = annualRenewalDue(loadSignOffs(db, id), { today });
+    const due = annualRenewalDue(loadSignOffs(db, id), { today, warnDays });
     if (due.length === 0) return [];
     const person = getPerson(db, id, today);
     return due.map((d) => ({

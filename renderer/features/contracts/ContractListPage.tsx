@@ -4,6 +4,7 @@ import { IconFileText, IconPlus } from '@tabler/icons-react';
 import { DatePickerInput } from '@mantine/dates';
 import { DataTable, type DataTableSortStatus } from 'mantine-datatable';
 import { useState } from 'react';
+import { useOpenIntent } from '../../app/store';
 import { useTranslation } from 'react-i18next';
 import { CONTRACT_STATUSES, type Contract } from '../../../common/api/contract';
 import { formatYuan, type ContractStatus } from '../../../common/contracts';
@@ -30,6 +31,8 @@ export function ContractListPage() {
   const [q] = useDebouncedValue(view.q.trim(), 250);
   const [editing, setEditing] = useState<{ contract: Contract | null } | null>(null);
   const [detailId, setDetailId] = useState<number | null>(null);
+  // A finding on the home screen opens its record here.
+  useOpenIntent('contracts', setDetailId);
   const [voiding, setVoiding] = useState<Contract | null>(null);
   const [terminating, setTerminating] = useState<Contract | null>(null);
   const [printMode, setPrintMode] = useState<PrintMode | null>(null);

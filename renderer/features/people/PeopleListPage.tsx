@@ -13,7 +13,7 @@ import { SearchInput } from '../../components/SearchInput';
 import { ListError } from '../../components/ListError';
 import { recordRows, usePagedTable } from '../../components/usePagedTable';
 import { useCan } from '../../lib/useCan';
-import { useUi } from '../../app/store';
+import { useOpenIntent, useUi } from '../../app/store';
 import { ContractSelect } from '../contracts/ContractSelect';
 import { useActiveOrgs } from '../organisations/queries';
 import { PersonStatusBadge, SignOffBadge } from './PersonBadges';
@@ -30,6 +30,8 @@ export function PeopleListPage() {
   const [q] = useDebouncedValue(view.q.trim(), 250);
   const [creating, setCreating] = useState(false);
   const [detailId, setDetailId] = useState<number | null>(null);
+  // A finding on the home screen opens its record here.
+  useOpenIntent('people', setDetailId);
   const [printMode, setPrintMode] = useState<PrintMode | null>(null);
   const goTo = useUi((s) => s.setPage);
 
