@@ -122,7 +122,7 @@ describe('report:pdf', () => {
     const path = join(out, 'missing-folder', 'x.pdf');
     core.shell.savePath = path;
     const error = errorOf(await core.router.invoke('report:pdf', OFFICER, input()));
-    expect(error).toEqual({ code: 'RULE', message: `文件未能保存到 ${path}：无法写入该位置。请选择其他位置后重试。` });
+    expect(error).toEqual({ code: 'RULE', message: `文件未能保存到 ${path}：位置已不存在（可移动介质是否已拔出？）。请选择其他位置后重试。` });
     expect(existsSync(path)).toBe(false);
     expect(reportAudit()).toEqual([]);
   });
