@@ -1,3 +1,4 @@
+import { backupRules } from './rules/backup';
 import type { Rule } from './rule';
 import { contractRules } from './rules/contracts';
 import { ipFilingRules } from './rules/ipfilings';
@@ -10,4 +11,4 @@ import { systemRules } from './rules/system';
  * of rules/ and listed here — nothing else: its lead times become settings, its findings appear
  * in the list, the counts and the printed summary.
  */
-export const RULES: readonly Rule[] = [...contractRules, ...peopleRules, ...mediaRules, ...ipFilingRules, ...systemRules];
+export const RULES: readonly Rule[] = [...contractRules, ...peopleRules, ...mediaRules, ...ipFilingRules, ...systemRules, ...backupRules];

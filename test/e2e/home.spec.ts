@@ -4,10 +4,13 @@
 // and its text is checked.
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays } from '../../common/contracts/civil-date';
 import { idCheckDigit } from '../../common/people/id-number';
-import { OFFICER, provisionUser, setupOffice, UNIT, value } from '../harness/accounts';
+import { DEFAULT_BACKUP_CONFIG } from '../../common/api/backup';
+import { ADMINS, OFFICER, provisionUser, setupOffice, UNIT, value } from '../harness/accounts';
 import { launchHarness } from '../harness/harness';
 import { date, dialog, loginInUi, SCREENS, shot, untilSettled } from './ui';
 
@@ -58,6 +61,14 @@ test('the home screen shows the findings of a prepared database, opens their rec
     value(await h.gate.invoke('signoff:create', { personId: qian.id, kind: '上岗保密承诺书', signedDate: addDays(TODAY, -200) }));
     const current = value<{ rev: number }>(await h.gate.invoke('person:get', { id: qian.id }));
     value(await h.gate.invoke('person:startDeparture', { id: qian.id, rev: current.rev, kind: '离岗', date: addDays(TODAY, -3) }));
+    value(await h.gate.invoke('auth:logout', {}));
+    // The sysadmin has backed up today, so the backup rule finds nothing (db/findings/rules/backup.test.ts covers it).
+    value(await h.gate.invoke('auth:login', ADMINS.sysadmin));
+    value(await h.gate.invoke('backup:setConfig', { ...DEFAULT_BACKUP_CONFIG, folder: mkdtempSync(join(tmpdir(), 'baomi-home-backups-')) }));
+    const { jobId } = value<{ jobId: string }>(await h.gate.invoke('backup:start', {}));
+    await expect
+      .poll(async () => value<{ state: string }>(await h.gate.invoke('job:status', { jobId })).state, { timeout: 30_000 })
+      .toBe('done');
     value(await h.gate.invoke('auth:logout', {}));
     await h.open();
     await loginInUi(page, OFFICER);
