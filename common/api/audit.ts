@@ -56,7 +56,13 @@ export const jobStatusSchema = z.object({
 export const auditChannels = {
   'audit:list': channel({
     input: auditFilterSchema.extend(listPage.shape),
-    output: z.object({ rows: z.array(auditRecordSchema), total: z.number().int(), actions: z.array(z.string()) }),
+    output: z.object({
+      rows: z.array(auditRecordSchema),
+      total: z.number().int(),
+      actions: z.array(z.string()),
+      /** A search of one or two characters without a start date covers the records from this day on. */
+      searchFrom: z.string().nullable(),
+    }),
     permission: 'audit.read',
     audit: 'audit.view',
   }),

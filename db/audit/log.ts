@@ -97,7 +97,7 @@ export class AuditTrail {
   }
 
   head(): AuditHead | null {
-    const row = this.db.prepare('SELECT seq, mac FROM audit_log ORDER BY seq DESC LIMIT 1').get() as AuditHead | undefined;
+    const row = this.db.prepare('SELECT seq, mac FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)').get() as AuditHead | undefined;
     return row ?? null;
   }
 

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '../../common/security/labels';
 import { ROLES, type Role } from '../../common/security/roles';
 import type { Db } from '../core/open';
 import type { RegisterDefinition } from '../reports/definition';
-import { listAudit } from './handlers';
+import { listAudit, searchWindow } from './handlers';
 
 type Filter = z.output<typeof auditFilterSchema>;
 
@@ -183,7 +183,8 @@ export const auditRegister: RegisterDefinition<AuditRecordView> = {
 /** An A4 page holds about 25 records; beyond this a printout is no longer a register anyone reads. */
 export const MAX_AUDIT_REGISTER_ROWS = 10_000;
 
-export function selectAuditRegister(db: Db, filter: Filter, limit = MAX_AUDIT_REGISTER_ROWS): { rows: AuditRecordView[]; selection: string } {
+export function selectAuditRegister(db: Db, asked: Filter, limit = MAX_AUDIT_REGISTER_ROWS, now = new Date()): { rows: AuditRecordView[]; selection: string } {
+  const { filter } = searchWindow(asked, now);
   const { rows, total } = listAudit(db, filter, { page: 1, pageSize: limit });
   if (total > limit) {
     throw new DomainError('RULE', `符合条件的审计记录有 ${total} 条，超过单次输出上限 ${limit} 条。请缩小日期范围或增加筛选条件后分次输出。`);

@@ -14,6 +14,7 @@ import { m0012 } from './0012_media';
 import { m0013 } from './0013_ip_filings';
 import { m0014 } from './0014_stocktake';
 import { m0015 } from './0015_findings';
+import { m0016 } from './0016_search_indexes';
 
 /** Numbered, in order. Shipped migrations are never edited: add a new one. */
-export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015];
+export const MIGRATIONS: readonly Migration[] = [m0001, m0002, m0003, m0004, m0005, m0006, m0007, m0008, m0009, m0010, m0011, m0012, m0013, m0014, m0015, m0016];

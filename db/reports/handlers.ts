@@ -196,7 +196,7 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
       return { kind: 'sheet', def, targetType: 'register', targetId: 'findingsSummary', subject: `${subtitle}，${rows.length} 项`, xlsx, selection: '' };
     }
     case 'audit': {
-      const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter);
+      const { rows, selection: text } = selectAuditRegister(ctx.db, selection.filter, undefined, ctx.now());
       return { kind: 'register', def: auditRegister as RegisterDefinition<never>, rows, selection: text };
     }
   }

@@ -232,7 +232,8 @@ function checkContract(db: Db, id: number | null, unchangedFrom: number | null):
 function refuseDuplicateSerial(db: Db, kind: string, serial: string, exceptId: number | null): void {
   if (!serial) return;
   const other = db
-    .prepare('SELECT number FROM media WHERE kind = ? AND serial_norm = ? AND voided_at IS NULL AND id IS NOT ?')
+    // `serial_norm <> ''` lets the planner use the partial unique index (media_serial_active).
+    .prepare(`SELECT number FROM media WHERE kind = ? AND serial_norm = ? AND serial_norm <> '' AND voided_at IS NULL AND id IS NOT ?`)
     .pluck()
     .get(kind, normaliseMediaNumber(serial), exceptId) as string | undefined;
   if (other) throw new DomainError('DUPLICATE', `序列号 ${serial} 已登记为${kind} ${other}，同一类别的序列号不能重复`, 'serial');

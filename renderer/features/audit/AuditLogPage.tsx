@@ -149,6 +149,11 @@ export function AuditLogPage() {
             {t('audit.filters.clear')}
           </Button>
         )}
+        {list.data?.searchFrom && (
+          <Text size="xs" c="dimmed" pb={8} maw={360} data-testid="audit-short-search">
+            {t('audit.filters.shortSearch', { from: list.data.searchFrom })}
+          </Text>
+        )}
         <Text size="sm" c="dimmed" ml="auto" pb={8} data-testid="audit-total">
           {t('common.records', { count: total })}
         </Text>
