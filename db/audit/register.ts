@@ -85,6 +85,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'audit.verify': '校验审计链',
   'audit.verifyResult': '审计链校验结果',
   'audit.startupCheck': '启动时校验审计链',
+  'app.startupCheck': '启动检查未通过（只读）',
 };
 
 const TARGET_LABELS: Readonly<Record<string, string>> = {
@@ -103,6 +104,7 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   policy: '安全策略',
   register: '台账',
   audit: '审计记录',
+  database: '数据库',
 };
 const REGISTER_TITLES: Readonly<Record<string, string>> = {
   organisations: '单位名录',
