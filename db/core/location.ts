@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, realpathSync } from 'node:fs';
-import { dirname, join, posix, resolve } from 'node:path';
+import { join, posix, win32 } from 'node:path';
 
 /**
  * Where the data folder lives. SQLite's locking is unreliable over network file systems, which
@@ -58,6 +58,7 @@ export interface LocationEnv {
   mounts: string | null;
   /** The real path of the folder: on Windows a mapped network drive resolves to its UNC share. */
   realpath(path: string): string;
+  exists(path: string): boolean;
 }
 
 function nodeEnv(): LocationEnv {
@@ -65,14 +66,24 @@ function nodeEnv(): LocationEnv {
     platform: process.platform,
     mounts: process.platform === 'linux' && existsSync('/proc/mounts') ? readFileSync('/proc/mounts', 'utf8') : null,
     realpath: (p) => realpathSync.native(p),
+    exists: existsSync,
   };
 }
 
-/** The nearest folder of `path` that exists (the data folder may not exist yet). */
-function existingAncestor(path: string): string {
-  let dir = resolve(path);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
+/** The real path of `dir`, resolved through its nearest existing folder (the data folder may not exist yet). */
+function realLocation(dir: string, env: LocationEnv): string {
+  const path = env.platform === 'win32' ? win32 : posix;
+  let head = path.resolve(dir);
+  const tail: string[] = [];
+  while (!env.exists(head) && path.dirname(head) !== head) {
+    tail.unshift(path.basename(head));
+    head = path.dirname(head);
+  }
+  try {
+    return path.join(env.realpath(head), ...tail);
+  } catch {
+    return dir; // unreadable: judge by the path as given
+  }
 }
 
 /**
@@ -83,12 +94,7 @@ function existingAncestor(path: string): string {
 export function networkLocation(dir: string, env: LocationEnv = nodeEnv()): string | null {
   const direct = uncShare(dir);
   if (direct) return `网络共享 ${direct}`;
-  let real = dir;
-  try {
-    real = env.realpath(existingAncestor(dir));
-  } catch {
-    /* unreadable: judge by the path as given */
-  }
+  const real = realLocation(dir, env);
   const viaDrive = uncShare(real);
   if (viaDrive) return `映射到网络共享 ${viaDrive} 的网络驱动器`;
   if (env.platform === 'win32' || env.mounts === null) return null;
