@@ -5,7 +5,7 @@
  */
 import { createDecipheriv } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { openDatabase } from '../core/open';
 import { FIXED_KEY } from './fixtures';
 

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import people from './people.en';
 import peopleRecords from './peopleRecords.en';
 import commitments from './commitments.en';
+import startup from './startup.en';
 
 const en: Messages = {
   app: {
@@ -499,6 +500,7 @@ const en: Messages = {
       report: { pdf: 'Exported PDF', print: 'Printed', xlsx: 'Exported Excel' },
       settings: { update: 'Settings changed' },
       recovery: { regenerate: 'Recovery code regenerated' },
+      app: { startupCheck: 'Start-up check failed (read-only)' },
       audit: { archive: 'Audit records archived', view: 'Audit trail read', verify: 'Audit chain verification started', verifyResult: 'Audit chain verification result', startupCheck: 'Audit chain checked at start' },
     },
     targets: {
@@ -807,6 +809,7 @@ const en: Messages = {
   people,
   peopleRecords,
   commitments,
+  startup,
 };
 
 export default en;

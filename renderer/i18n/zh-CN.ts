@@ -1,6 +1,7 @@
 import people from './people.zh-CN';
 import peopleRecords from './peopleRecords.zh-CN';
 import commitments from './commitments.zh-CN';
+import startup from './startup.zh-CN';
 
 const zhCN = {
   app: {
@@ -498,6 +499,7 @@ const zhCN = {
       report: { pdf: '导出PDF', print: '打印', xlsx: '导出Excel' },
       settings: { update: '修改系统设置' },
       recovery: { regenerate: '重新生成恢复码' },
+      app: { startupCheck: '启动检查未通过（只读）' },
       audit: { archive: '归档审计记录', view: '查阅审计', verify: '校验审计链', verifyResult: '审计链校验结果', startupCheck: '启动时校验审计链' },
     },
     targets: {
@@ -806,6 +808,7 @@ const zhCN = {
   people,
   peopleRecords,
   commitments,
+  startup,
 } as const;
 
 export default zhCN;
