@@ -60,7 +60,8 @@ export function readMarker(dbPath: string): { openedAt: string | null } | null {
 function pragmaLines(db: Db, pragma: string): string[] {
   try {
     const rows = db.pragma(pragma) as Record<string, unknown>[];
-    return rows.map((r) => String(Object.values(r)[0]));
+    // One row may carry several lines.
+    return rows.flatMap((r) => String(Object.values(r)[0]).split('\n')).filter((line) => line.trim() !== '');
   } catch (error) {
     return [`读取数据库时出错：${(error as Error).message}`];
   }
@@ -70,12 +71,12 @@ function pragmaLines(db: Db, pragma: string): string[] {
 export function checkDatabase(db: Db, full: boolean): HealthFinding[] {
   const findings: HealthFinding[] = [];
   const pragma = full ? 'integrity_check' : 'quick_check';
-  const lines = pragmaLines(db, `${pragma}(${MAX_DETAILS})`);
+  const lines = pragmaLines(db, `${pragma}(${MAX_DETAILS})`).slice(0, MAX_DETAILS);
   if (!(lines.length === 1 && lines[0] === 'ok')) {
     findings.push({
       check: full ? 'integrityCheck' : 'quickCheck',
       severity: 'error',
-      message: `数据库${full ? '完整性检查（integrity_check）' : '快速完整性检查（quick_check）'}未通过：数据库文件已损坏。为防止损坏扩大，本次以只读方式打开，可以查阅但不能修改。请系统管理员从最近一次有效的备份恢复。`,
+      message: `数据库${full ? '完整性检查（integrity_check）' : '快速完整性检查（quick_check）'}未通过：数据库文件已损坏，已以只读方式打开。请系统管理员从最近一次有效的备份恢复。`,
       details: lines.slice(0, MAX_DETAILS),
     });
     // foreign_key_check over damaged pages says nothing more and may fail itself.
@@ -91,7 +92,7 @@ export function checkDatabase(db: Db, full: boolean): HealthFinding[] {
     findings.push({
       check: 'foreignKeys',
       severity: 'error',
-      message: `外键检查（foreign_key_check）发现 ${fk.length} 处记录引用了不存在的记录：数据库内容不一致。本次以只读方式打开，可以查阅但不能修改。请系统管理员从最近一次有效的备份恢复。`,
+      message: `外键检查（foreign_key_check）发现 ${fk.length} 处记录引用了不存在的记录：数据库内容不一致，已以只读方式打开。请系统管理员从最近一次有效的备份恢复。`,
       details: fk.slice(0, MAX_DETAILS).map((r) => `表 ${r.table} 第 ${r.rowid ?? '?'} 行引用的 ${r.parent} 记录不存在`),
     });
   }

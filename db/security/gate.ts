@@ -545,7 +545,7 @@ export class AuthGate {
     core.refuseWrites({
       check: 'auditChain',
       severity: 'error',
-      message: `审计链快速校验未通过：${result.broken.reason}。审计记录可能被改动、截断或整个数据库被替换，本次以只读方式打开，可以查阅但不能修改。请安全审计员进行完整校验，系统管理员从最近一次有效的备份恢复。`,
+      message: `审计链快速校验未通过：${result.broken.reason}。审计记录可能被改动、截断或整个数据库被替换，已以只读方式打开。请安全审计员进行完整校验，系统管理员从最近一次有效的备份恢复。`,
       details: [],
     });
     this.recordStartupFailure(core);
