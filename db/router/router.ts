@@ -98,6 +98,14 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
     }
   }
 
+  function publishOutside(fn: () => void, channel: string): void {
+    try {
+      fn();
+    } catch (error) {
+      (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);
+    }
+  }
+
   async function invoke(channel: unknown, session: Session | null, payload: unknown): Promise<Result<unknown>> {
     if (typeof channel !== 'string' || !Object.hasOwn(deps.contract, channel)) {
       // Only a string is echoed: String() throws for some values (e.g. objects without a prototype).
@@ -199,7 +207,10 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         deps.db.transaction(writeAudit)();
         value = checkOutput(out);
       }
-      if (appended) deps.onAuditHead?.(appended);
+      // Committed: a failure to copy the head outside (e.g. the disk filled up just now) must not
+      // be reported as a failed change; the copy catches up at the next write.
+      if (appended) publishOutside(() => deps.onAuditHead?.(appended!), channel);
+      // Read-only: the value is given only once its record is kept (a reveal without a trace is not).
       if (deferred) deps.deferAudit?.(deferred);
       for (const fn of afterCommit) fn();
       return ok(value);

@@ -144,7 +144,8 @@ export class AuthGate {
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);
       // Opening failures (wrong key, damaged or too new database, damaged slot file) carry their own message.
-      if (error instanceof DataCoreError || error instanceof SlotFileError) return fail('RULE', error.message);
+      if (error instanceof DataCoreError) return fail(error.code === 'DISK_FULL' ? 'DISK_FULL' : 'RULE', error.message);
+      if (error instanceof SlotFileError) return fail('RULE', error.message);
       console.error('[gate]', error);
       return fail('INTERNAL', '操作未完成：程序内部错误，数据未作改动。');
     }

@@ -46,6 +46,8 @@ beforeAll(async () => {
     target: 'node20',
     format: 'cjs',
     external: ['better-sqlite3-multiple-ciphers'],
+    // Smaller to parse: each of the hundreds of children loads it.
+    minify: true,
     logLevel: 'warning',
   });
   const gate = new AuthGate({ dataDir, shell: fakeShell(), appVersion: 't', kdf: TEST_KDF, workstation: 'kill-test' });
