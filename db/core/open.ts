@@ -19,6 +19,8 @@ export interface OpenOptions {
  * checkpoint, so stale frames holding old page versions do not stay in the -wal file. Their cost is
  * small for this workload (registers of thousands of rows): one extra write of the freed bytes per
  * delete or overwrite, and the -wal file regrowing after each checkpoint (every 1000 pages).
+ * Measured on 1500 small insert/update/delete transactions: 0–12 % more time with fsync off, lost
+ * in the noise of the fsync that synchronous=FULL makes at every commit.
  */
 export function openDatabase(path: string, key: Uint8Array, options: OpenOptions = {}): Db {
   if (key.length !== KEY_BYTES) throw new RangeError(`database key must be ${KEY_BYTES} bytes`);
