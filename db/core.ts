@@ -7,7 +7,7 @@ import type { HealthFinding } from '../common/api/app';
 import { DataCoreError } from './core/errors';
 import { checkDatabase, HealthState, readMarker, removeMarker, writeMarker } from './core/health';
 import type { KeySource } from './core/keys';
-import { networkLocation, networkLocationMessage, restrictPermissions } from './core/location';
+import { networkLocation, networkLocationMessage, restrictPermissions, type LocationEnv } from './core/location';
 import { migrate } from './core/migrate';
 import { openDatabase, type Db } from './core/open';
 import type { ShellPort } from './ports/shell';
@@ -73,6 +73,8 @@ export interface CoreOptions {
    * without it, audited channels are refused in read-only mode.
    */
   deferAudit?: (record: AuditRecord) => void;
+  /** Where to look for network drives (tests); the running system's by default. */
+  locationEnv?: LocationEnv;
   /** Recorded in every audit record; the host name by default. */
   workstation?: string;
 }
@@ -93,7 +95,7 @@ export interface Core {
 export async function openCore(options: CoreOptions): Promise<Core> {
   const now = options.now ?? (() => new Date());
   const dbPath = join(options.dataDir, DB_FILE);
-  const network = networkLocation(options.dataDir);
+  const network = networkLocation(options.dataDir, options.locationEnv);
   if (network && !existsSync(dbPath)) {
     throw new DataCoreError('NETWORK_LOCATION', `不能在此创建数据库：${networkLocationMessage(options.dataDir, network)}`);
   }
@@ -104,7 +106,10 @@ export async function openCore(options: CoreOptions): Promise<Core> {
   const health = new HealthState(now().toISOString(), unclean, unclean ? 'full' : 'quick');
   try {
     writeMarker(dbPath, { appVersion: options.appVersion, at: health.checkedAt });
-    restrictPermissions(options.dataDir, DATA_FILES);
+    const open = restrictPermissions(options.dataDir, DATA_FILES);
+    if (open.length > 0) {
+      health.add({ check: 'location', severity: 'warning', message: `无法把以下文件的权限设为仅本账户可访问，其他账户可能读取到加密的数据文件：${open.join('、')}。请系统管理员检查数据目录的所有者和权限。`, details: [] });
+    }
     if (network) {
       health.add({ check: 'location', severity: 'warning', message: `${networkLocationMessage(options.dataDir, network)}请系统管理员备份后把数据迁移到本机。`, details: [] });
     }

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_FILE, openCore, type Core } from '../core';
 import { fakeShell, fixedKeySource, makeTempDir, OFFICER, valueOf, type TempDir } from '../testing/fixtures';
 import { markerPath } from './health';
+import type { LocationEnv } from './location';
 import { corruptPageOf } from '../testing/pages';
 
 let temp: TempDir;
@@ -108,6 +109,21 @@ describe('start-up checks', () => {
     expect(h.findings[0]!.message).toContain('外键检查（foreign_key_check）发现 2 处');
     expect(h.findings[0]!.details[0]).toMatch(/表 contracts 第 \d+ 行引用的 organisations 记录不存在/);
     expect(await again.router.invoke('org:create', OFFICER, { name: '新单位', kind: 'vendor' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+  });
+
+  it('refuses to create a database on a network drive, and warns about an existing one', async () => {
+    const nfs: LocationEnv = { platform: 'linux', mounts: `fileserver:/export ${temp.dir} nfs4 rw 0 0\n`, realpath: (p) => p, exists: existsSync };
+    const onShare = () => openCore({ dataDir: temp.dir, keySource: fixedKeySource(), shell: fakeShell(), appVersion: 't', locationEnv: nfs });
+    await expect(onShare()).rejects.toMatchObject({ code: 'NETWORK_LOCATION', message: expect.stringContaining('网络文件系统 nfs4') });
+    expect(existsSync(dbPath)).toBe(false);
+
+    (await open()).close();
+    const core = await onShare();
+    cores.push(core);
+    const h = await health(core);
+    expect(h).toMatchObject({ readOnly: false, findings: [{ check: 'location', severity: 'warning' }] });
+    expect(h.findings[0]!.message).toContain('请把数据目录放在本机硬盘上');
+    expect(valueOf(await core.router.invoke('org:create', OFFICER, { name: '新单位', kind: 'vendor' }))).toMatchObject({ name: '新单位' });
   });
 
   it('gives the data folder and its files owner-only permissions', async () => {

@@ -110,15 +110,25 @@ export const networkLocationMessage = (dir: string, where: string) =>
   `数据目录 ${dir} 位于${where}上。SQLite 数据库在网络驱动器上可能因文件锁失效而损坏，请把数据目录放在本机硬盘上。`;
 
 /**
- * Owner-only access to the data folder (0700) and the files in it (0600) on POSIX systems.
+ * Owner-only access to the data folder (0700) and the files in it (0600) on POSIX systems; returns
+ * the paths whose mode could not be set (e.g. owned by another account), for a warning.
  * On Windows, mode bits do not carry access rights; the data folder lies in the user's profile
  * (%APPDATA%), whose ACL grants only the user, SYSTEM and Administrators, and the files inherit it.
  */
-export function restrictPermissions(dir: string, files: readonly string[], platform: NodeJS.Platform = process.platform): void {
-  if (platform === 'win32') return;
-  chmodSync(dir, 0o700);
+export function restrictPermissions(dir: string, files: readonly string[], platform: NodeJS.Platform = process.platform): string[] {
+  if (platform === 'win32') return [];
+  const failed: string[] = [];
+  const restrict = (path: string, mode: number) => {
+    try {
+      chmodSync(path, mode);
+    } catch {
+      failed.push(path);
+    }
+  };
+  restrict(dir, 0o700);
   for (const name of files) {
     const path = join(dir, name);
-    if (existsSync(path)) chmodSync(path, 0o600);
+    if (existsSync(path)) restrict(path, 0o600);
   }
+  return failed;
 }
