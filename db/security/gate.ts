@@ -505,17 +505,21 @@ export class AuthGate {
     writeSlotFile(this.slotPath, file);
   }
 
-  /** A failed start-up check is an event of the trail (kept aside until the database is writable). */
-  private recordStartupFailure(core: Core): void {
+  /**
+   * A failed start-up check is an event of the trail (kept aside until the database is writable):
+   * `audit.startupCheck` naming the broken record when the chain failed, `app.startupCheck` for
+   * the database's own checks.
+   */
+  private recordStartupFailure(core: Core, brokenSeq: number | null): void {
     const health = core.health.snapshot();
     this.deferAudit({
       at: this.now().toISOString(),
       actorId: 'system',
       actorName: '系统',
-      action: 'app.startupCheck',
+      action: brokenSeq === null ? 'app.startupCheck' : 'audit.startupCheck',
       channel: 'auth:login',
       result: 'failed',
-      targetType: 'database',
+      ...(brokenSeq === null ? { targetType: 'database' } : { targetType: 'audit', targetId: brokenSeq }),
       summary: `启动检查未通过，数据库以只读方式打开：${health.findings.filter((f) => f.severity === 'error').map((f) => f.message.split('：')[0]).join('；')}`,
       after: health,
     });
@@ -525,7 +529,7 @@ export class AuthGate {
   private quickAuditCheck(core: Core): string | null {
     if (core.health.readOnly) {
       // A damaged database: the chain cannot be trusted either; the integrity finding says why.
-      this.recordStartupFailure(core);
+      this.recordStartupFailure(core, null);
       return null;
     }
     let result: AuditVerification;
@@ -549,7 +553,7 @@ export class AuthGate {
       message: `审计链快速校验未通过：${result.broken.reason}。审计记录可能被改动、截断或整个数据库被替换，已以只读方式打开。请安全审计员进行完整校验，系统管理员从最近一次有效的备份恢复。`,
       details: [],
     });
-    this.recordStartupFailure(core);
+    this.recordStartupFailure(core, result.broken.seq);
     return alert;
   }
 

@@ -127,5 +127,9 @@ describe('a database damaged on disk', () => {
     expect(gate.status().auditAlert).toContain('第 1 条审计记录内容被改动');
     expect(await gate.invoke('account:create', { username: 'li.new', displayName: '李新' })).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
     expect(value<{ accounts: unknown[] }>(await gate.invoke('account:list', {})).accounts.length).toBe(3);
+    value(await gate.invoke('auth:logout', {}));
+    const kept = readSlotFile(gate.slotPath)!.deferredAudit;
+    expect(kept.map((r) => r.action)).toEqual(['audit.startupCheck', 'auth.login', 'auth.logout']);
+    expect(kept[0]).toMatchObject({ targetType: 'audit', targetId: 1, result: 'failed' });
   });
 });
