@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'DUPLICATE',
   'RULE',
   'INTERNAL',
+  /** The database opened read-only after a failed start-up check: nothing can be changed. */
+  'READ_ONLY',
+  /** The disk (or the database's size limit) is full: the change was rolled back. */
+  'DISK_FULL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

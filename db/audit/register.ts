@@ -97,6 +97,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'backup.verify': '核验备份',
   'backup.verifyResult': '备份核验结果',
   'backup.restore': '从备份恢复',
+  'app.startupCheck': '启动检查未通过（只读）',
 };
 
 const TARGET_LABELS: Readonly<Record<string, string>> = {
@@ -118,6 +119,7 @@ const TARGET_LABELS: Readonly<Record<string, string>> = {
   register: '台账',
   audit: '审计记录',
   backup: '备份',
+  database: '数据库',
 };
 const REGISTER_TITLES: Readonly<Record<string, string>> = {
   organisations: '单位名录',

@@ -1,5 +1,5 @@
 import type { Db } from './open';
-import { DataCoreError } from './errors';
+import { DataCoreError, DISK_FULL_MESSAGE, isDiskFull } from './errors';
 import { MIGRATIONS } from '../migrations';
 
 export interface Migration {
@@ -39,6 +39,7 @@ export function migrate(db: Db, migrations: readonly Migration[] = MIGRATIONS): 
   try {
     apply();
   } catch (cause) {
+    if (isDiskFull(cause)) throw new DataCoreError('DISK_FULL', `数据库升级未能完成：${DISK_FULL_MESSAGE}`, { cause });
     throw new DataCoreError('MIGRATION_FAILED', `数据库升级失败，数据未作改动：${(cause as Error).message}`, { cause });
   }
   return { from, to: latest };

@@ -5,6 +5,7 @@ import type { Slot } from '../security/slotfile';
 import type { BackupService } from '../backup/service';
 import type { AuditDetails, AuditRecord, AuditTrail } from '../audit/log';
 import type { Jobs } from '../jobs/jobs';
+import type { HealthState } from '../core/health';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 
@@ -32,6 +33,8 @@ export interface HandlerContext {
   trail: AuditTrail;
   /** Long work in slices with progress. */
   jobs: Jobs;
+  /** The start-up checks of the open database (read-only after a failed one). */
+  health: HealthState;
   /**
    * Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the
    * head; `within` runs in the same transaction.

@@ -3,7 +3,9 @@ import { CHANNEL_NAME, type ChannelDef, type ContractShape } from '../../common/
 import { DomainError, fail, ok, type Result } from '../../common/api/result';
 import { rolesGrant, type Session } from '../../common/security/roles';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
-import type { AuditDetails, AuditHead, AuditTrail } from '../audit/log';
+import type { AuditDetails, AuditHead, AuditRecord, AuditTrail } from '../audit/log';
+import { DISK_FULL_MESSAGE, isDiskFull } from '../core/errors';
+import { HealthState, READ_ONLY_MESSAGE } from '../core/health';
 import { Jobs } from '../jobs/jobs';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
@@ -22,6 +24,14 @@ export interface RouterDeps<C extends ContractShape> {
   security?: SecurityServices | null;
   jobs?: Jobs;
   now?: () => Date;
+  /** The start-up checks; while one has failed the database is read-only. */
+  health?: HealthState;
+  /**
+   * While the database is read-only, audit records of reads (viewing the trail, revealing an ID
+   * number, printing) go here instead, to enter the trail once the database is writable again
+   * (the login gate keeps them in the key slot file). Without it, audited channels are refused.
+   */
+  deferAudit?: (record: AuditRecord) => void;
   /** Where unexpected errors are reported (never shown to the user). */
   logError?: (error: unknown, channel: string) => void;
 }
@@ -54,6 +64,9 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
   const now = deps.now ?? (() => new Date());
   const channels = Object.keys(deps.contract);
   const jobs = deps.jobs ?? new Jobs();
+  const health = deps.health ?? new HealthState(now().toISOString(), false, 'quick');
+  /** Appends to the trail, or keeps the record aside while the database is read-only. */
+  const deferring = () => health.readOnly;
   for (const name of channels) {
     if (!CHANNEL_NAME.test(name)) throw new Error(`channel ${name} is not named domain:verb`);
     if (!(name in deps.handlers)) throw new Error(`channel ${name} has no handler`);
@@ -62,21 +75,32 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
 
   /** A refused call is itself an event of the trail (result `denied`). */
   function recordDenied(channel: string, def: ChannelDef, session: Session, message: string): void {
+    const record: AuditRecord = {
+      at: now().toISOString(),
+      actorId: session.accountId,
+      actorName: session.displayName,
+      actorRoles: session.roles.join(','),
+      workstation: deps.env.workstation,
+      action: def.audit ?? `${channel.replace(':', '.')}`,
+      channel,
+      result: 'denied',
+      summary: `拒绝：${message}`,
+    };
     try {
-      const head = deps.db.transaction(() =>
-        deps.trail.append({
-          at: now().toISOString(),
-          actorId: session.accountId,
-          actorName: session.displayName,
-          actorRoles: session.roles.join(','),
-          workstation: deps.env.workstation,
-          action: def.audit ?? `${channel.replace(':', '.')}`,
-          channel,
-          result: 'denied',
-          summary: `拒绝：${message}`,
-        }),
-      )();
+      if (deferring()) {
+        deps.deferAudit?.(record);
+        return;
+      }
+      const head = deps.db.transaction(() => deps.trail.append(record))();
       deps.onAuditHead?.(head);
+    } catch (error) {
+      (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);
+    }
+  }
+
+  function publishOutside(fn: () => void, channel: string): void {
+    try {
+      fn();
     } catch (error) {
       (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);
     }
@@ -98,9 +122,12 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       recordDenied(channel, def, session, message);
       return fail('FORBIDDEN', message);
     }
+    // Read-only: reads run (their audit records kept aside); a write fails at SQLite (query_only).
+    if (deferring() && def.audit !== null && !deps.deferAudit) return fail('READ_ONLY', READ_ONLY_MESSAGE);
     const parsed = def.input.safeParse(payload);
     if (!parsed.success) return zodFailure(parsed.error);
 
+    let deferred: AuditRecord | null = null;
     let auditDetails: AuditDetails | null = null;
     let auditSkipped = false;
     let appended = null as AuditHead | null;
@@ -124,7 +151,13 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       security: deps.security ?? null,
       trail: deps.trail,
       jobs,
+      health,
       recordAudit(record, within) {
+        if (deferring()) {
+          deps.db.transaction(() => within?.())();
+          deps.deferAudit?.({ workstation: deps.env.workstation, ...record });
+          return;
+        }
         const head = deps.db.transaction(() => {
           within?.();
           return deps.trail.append({ workstation: deps.env.workstation, ...record });
@@ -138,7 +171,7 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         if (auditSkipped) return;
         throw new Error(`channel ${channel} finished without an audit record`);
       }
-      appended = deps.trail.append({
+      const record: AuditRecord = {
         ...(auditDetails as AuditDetails),
         at: at.toISOString(),
         actorId: session.accountId,
@@ -147,7 +180,9 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         workstation: deps.env.workstation,
         action: def.audit,
         channel,
-      });
+      };
+      if (deferring()) deferred = record;
+      else appended = deps.trail.append(record);
     };
 
     try {
@@ -173,11 +208,17 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
         if (auditDetails !== null || !auditSkipped) deps.db.transaction(writeAudit)();
         value = checkOutput(out);
       }
-      if (appended) deps.onAuditHead?.(appended);
+      // Committed: a failure to copy the head outside (e.g. the disk filled up just now) must not
+      // be reported as a failed change; the copy catches up at the next write.
+      if (appended) publishOutside(() => deps.onAuditHead?.(appended!), channel);
+      // Read-only: the value is given only once its record is kept (a reveal without a trace is not).
+      if (deferred) deps.deferAudit?.(deferred);
       for (const fn of afterCommit) fn();
       return ok(value);
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);
+      if (deferring() && (error as { code?: unknown } | null)?.code === 'SQLITE_READONLY') return fail('READ_ONLY', READ_ONLY_MESSAGE);
+      if (isDiskFull(error)) return fail('DISK_FULL', DISK_FULL_MESSAGE);
       const constraint = sqliteFailure(error);
       if (constraint) return constraint;
       (deps.logError ?? ((e, c) => console.error(`[router] ${c}:`, e)))(error, channel);

@@ -8,11 +8,12 @@ import { DomainError, fail, ok, type Result } from '../../common/api/result';
 import { hmacSm3 } from '../../common/crypto/sm3';
 import { DEFAULT_POLICY, passwordProblems, type SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode, Role, Session } from '../../common/security/roles';
-import type { AuditRecord } from '../audit/log';
+import type { AuditRecord, AuditVerification } from '../audit/log';
 import { BackupService, RECOVERY_ACTOR } from '../backup/service';
 import { DB_FILE, openCore, type Core } from '../core';
 import { DataCoreError } from '../core/errors';
 import { KEY_BYTES, type KeySource } from '../core/keys';
+import { READ_ONLY_MESSAGE } from '../core/health';
 import { getSetting, setSetting } from '../core/settings';
 import type { ShellPort } from '../ports/shell';
 import type { SecurityServices } from '../router/handlers';
@@ -73,6 +74,9 @@ export function newRecoveryCode(): string {
 export const normalizeRecoveryCode = (code: string) => code.toUpperCase().replace(/[^0-9A-Z]/g, '');
 
 const lower = (u: string) => u.trim().toLowerCase();
+
+/** How many of the newest audit records the start-up check recomputes (besides the head kept outside). */
+export const AUDIT_FAST_CHECK_RECORDS = 1000;
 
 /**
  * The login gate: owns the key slots, opens the encrypted database only for a proven password
@@ -156,7 +160,8 @@ export class AuthGate {
     } catch (error) {
       if (error instanceof DomainError) return fail(error.code, error.message, error.field);
       // Opening failures (wrong key, damaged or too new database, damaged slot file) carry their own message.
-      if (error instanceof DataCoreError || error instanceof SlotFileError) return fail('RULE', error.message);
+      if (error instanceof DataCoreError) return fail(error.code === 'DISK_FULL' ? 'DISK_FULL' : 'RULE', error.message);
+      if (error instanceof SlotFileError) return fail('RULE', error.message);
       console.error('[gate]', error);
       return fail('INTERNAL', '操作未完成：程序内部错误，数据未作改动。');
     }
@@ -235,6 +240,7 @@ export class AuthGate {
       lockout: {},
       lockoutPolicy: { threshold: DEFAULT_POLICY.lockoutThreshold, minutes: DEFAULT_POLICY.lockoutMinutes },
       pendingEvents: [],
+      deferredAudit: [],
       auditHead: null,
       auditIncident: null,
     };
@@ -316,6 +322,11 @@ export class AuthGate {
       throw new DomainError('UNAUTHENTICATED', '恢复码不正确，请逐字核对打印或保存的恢复码', 'recoveryCode');
     }
     const core = await this.openWithKey(key);
+    if (core.health.readOnly) {
+      core.close();
+      key.fill(0);
+      throw new DomainError('READ_ONLY', `不能使用恢复码重设密码：${core.health.readOnlyReason}`);
+    }
     const account = findAccountByUsername(core.db, username.trim());
     if (!account || account.status !== 'active') {
       core.close();
@@ -394,6 +405,7 @@ export class AuthGate {
   async changePassword(current: string, next: string): Promise<void> {
     const s = this.state;
     if (!s || s.locked) throw new DomainError('UNAUTHENTICATED', '请先登录');
+    if (s.core.health.readOnly) throw new DomainError('READ_ONLY', READ_ONLY_MESSAGE);
     const file = this.requireSlotFile();
     const slot = file.slots.find((x) => x.accountId === s.account.uuid);
     const check = slot ? await this.unseal(slot, current) : null;
@@ -520,7 +532,15 @@ export class AuthGate {
 
   private async open(key: Uint8Array, accountUuid: string, action: string, summary: string): Promise<void> {
     const core = await this.openWithKey(key);
-    const account = getAccountByUuid(core.db, accountUuid);
+    let account: Account | null;
+    try {
+      account = getAccountByUuid(core.db, accountUuid);
+    } catch (error) {
+      core.close();
+      key.fill(0);
+      if (!core.health.readOnly) throw error;
+      throw new DomainError('RULE', `无法读取账户信息，不能登录。${core.health.readOnlyReason}`);
+    }
     if (!account || account.status !== 'active') {
       this.flushPending(core);
       core.close();
@@ -535,17 +555,59 @@ export class AuthGate {
     this.flushPending(core);
     this.clearFailures(lower(account.username));
     const at = this.now().toISOString();
+    const login: AuditRecord = { ...this.actor(state), at, action, channel: 'auth:login', targetType: 'account', targetId: account.uuid, summary };
+    if (core.health.readOnly) {
+      this.deferAudit({ ...login, summary: `${summary}（数据库只读）` });
+      return;
+    }
     const publish = core.db.transaction(() => {
       recordLogin(core.db, account.id, at);
-      return this.appendAudit(core, { ...this.actor(state), at, action, channel: 'auth:login', targetType: 'account', targetId: account.uuid, summary });
+      return this.appendAudit(core, login);
     })();
     publish();
   }
 
+  /** Keeps a record for the trail in the slot file while the database cannot take it. */
+  private deferAudit(record: AuditRecord): void {
+    const file = this.requireSlotFile();
+    file.deferredAudit.push({ workstation: this.workstation(), ...record });
+    writeSlotFile(this.slotPath, file);
+  }
+
+  /**
+   * A failed start-up check is an event of the trail (kept aside until the database is writable):
+   * `audit.startupCheck` naming the broken record when the chain failed, `app.startupCheck` for
+   * the database's own checks.
+   */
+  private recordStartupFailure(core: Core, brokenSeq: number | null): void {
+    const health = core.health.snapshot();
+    this.deferAudit({
+      at: this.now().toISOString(),
+      actorId: 'system',
+      actorName: '系统',
+      action: brokenSeq === null ? 'app.startupCheck' : 'audit.startupCheck',
+      channel: 'auth:login',
+      result: 'failed',
+      ...(brokenSeq === null ? { targetType: 'database' } : { targetType: 'audit', targetId: brokenSeq }),
+      summary: `启动检查未通过，数据库以只读方式打开：${health.findings.filter((f) => f.severity === 'error').map((f) => f.message.split('：')[0]).join('；')}`,
+      after: health,
+    });
+  }
+
   /** Fast path at every open: the newest records and the head kept outside the database. */
   private quickAuditCheck(core: Core): string | null {
-    const head = core.trail.head();
-    const result = core.trail.verify({ expectedHead: this.requireSlotFile().auditHead, fromSeq: Math.max(1, (head?.seq ?? 0) - 999) });
+    if (core.health.readOnly) {
+      // A damaged database: the chain cannot be trusted either; the integrity finding says why.
+      this.recordStartupFailure(core, null);
+      return null;
+    }
+    let result: AuditVerification;
+    try {
+      const head = core.trail.head();
+      result = core.trail.verify({ expectedHead: this.requireSlotFile().auditHead, fromSeq: Math.max(1, (head?.seq ?? 0) - (AUDIT_FAST_CHECK_RECORDS - 1)) });
+    } catch (error) {
+      result = { ok: false, checked: 0, total: 0, broken: { seq: 0, reason: `无法读取审计记录（${(error as Error).message}）` } };
+    }
     const file = this.requireSlotFile();
     if (result.ok) return file.auditIncident ? this.incidentText(file.auditIncident) : null;
     if (!file.auditIncident) {
@@ -553,20 +615,14 @@ export class AuthGate {
       writeSlotFile(this.slotPath, file);
     }
     const alert = this.incidentText(file.auditIncident);
-    const publish = core.db.transaction(() =>
-      this.appendAudit(core, {
-        at: this.now().toISOString(),
-        actorId: 'system',
-        actorName: '系统',
-        action: 'audit.startupCheck',
-        channel: 'auth:login',
-        result: 'failed',
-        targetType: 'audit',
-        targetId: result.broken.seq,
-        summary: alert,
-      }),
-    )();
-    publish();
+    // Records are no longer appended to a chain that does not verify: the database turns read-only.
+    core.refuseWrites({
+      check: 'auditChain',
+      severity: 'error',
+      message: `审计链快速校验未通过：${result.broken.reason}。审计记录可能被改动、截断或整个数据库被替换，已以只读方式打开。请安全审计员进行完整校验，系统管理员从最近一次有效的备份恢复。`,
+      details: [],
+    });
+    this.recordStartupFailure(core, result.broken.seq);
     return alert;
   }
 
@@ -584,6 +640,7 @@ export class AuthGate {
       now: this.options.now,
       workstation: this.workstation(),
       onAuditHead: (head) => this.storeHead(core, head),
+      deferAudit: (record) => this.deferAudit(record),
       security: this.services(),
     });
     return core;
@@ -602,19 +659,26 @@ export class AuthGate {
   }
 
   private writeAudit(s: OpenState, action: string, channel: string, summary: string): void {
+    const record: AuditRecord = { ...this.actor(s), at: this.now().toISOString(), action, channel, targetType: 'account', targetId: s.account.uuid, summary };
+    if (s.core.health.readOnly) return this.deferAudit(record);
     const publish = s.core.db.transaction(() =>
-      this.appendAudit(s.core, { ...this.actor(s), at: this.now().toISOString(), action, channel, targetType: 'account', targetId: s.account.uuid, summary }),
+      this.appendAudit(s.core, record),
     )();
     publish();
   }
 
-  /** Failed logins were noted outside the database; they enter the trail at the next open. */
+  /**
+   * Failed logins, and the records of a session whose database was read-only, were kept outside
+   * the database; they enter the trail at the next open of a writable one.
+   */
   private flushPending(core: Core): void {
     const file = readSlotFile(this.slotPath);
-    if (!file || file.pendingEvents.length === 0) return;
+    if (!file || core.health.readOnly || (file.pendingEvents.length === 0 && file.deferredAudit.length === 0)) return;
     const events: PendingAuthEvent[] = file.pendingEvents;
+    const deferred = file.deferredAudit as AuditRecord[];
     const publish = core.db.transaction(() => {
       let last = () => undefined as void;
+      for (const r of deferred) last = this.appendAudit(core, r);
       for (const e of events) {
         last = this.appendAudit(core, {
           at: e.at,
@@ -632,6 +696,7 @@ export class AuthGate {
     })();
     const latest = readSlotFile(this.slotPath)!;
     latest.pendingEvents = latest.pendingEvents.slice(events.length);
+    latest.deferredAudit = latest.deferredAudit.slice(deferred.length);
     writeSlotFile(this.slotPath, latest);
     publish();
   }

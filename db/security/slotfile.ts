@@ -28,6 +28,23 @@ const pendingEventSchema = z.object({
 });
 export type PendingAuthEvent = z.infer<typeof pendingEventSchema>;
 
+/** An audit record (db/audit/log.ts AuditRecord) kept aside while the database was read-only. */
+const deferredRecordSchema = z.object({
+  at: z.string(),
+  actorId: z.string(),
+  actorName: z.string(),
+  actorRoles: z.string().optional(),
+  action: z.string(),
+  channel: z.string(),
+  result: z.enum(['ok', 'denied', 'failed']).optional(),
+  workstation: z.string().optional(),
+  targetType: z.string().optional(),
+  targetId: z.union([z.string(), z.number()]).optional(),
+  summary: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+
 const slotFileSchema = z.object({
   format: z.literal('baomi-keyslots'),
   version: z.number().int(),
@@ -42,6 +59,12 @@ const slotFileSchema = z.object({
   lockoutPolicy: z.object({ threshold: z.number().int().min(1), minutes: z.number().int().min(1) }),
   /** Failed logins and lockouts waiting to be written to the audit trail at the next open. */
   pendingEvents: z.array(pendingEventSchema),
+  /**
+   * Audit records of a session whose database was read-only (a start-up check failed): logins,
+   * reads of the trail, prints. They enter the trail at the next open of a healthy database
+   * (normally the one restored from a backup).
+   */
+  deferredAudit: z.array(deferredRecordSchema).default([]),
   /** The audit trail's head, kept outside the database so truncation and rebuilding are found. */
   auditHead: z.object({ seq: z.number().int(), mac: z.string(), tag: z.string() }).nullable(),
   /**

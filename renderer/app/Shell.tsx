@@ -7,6 +7,7 @@ import type { AuthStatus } from '../../common/api/auth';
 import { rolesGrant } from '../../common/security/roles';
 import { ChangePasswordForm } from '../features/auth/ChangePasswordForm';
 import { authCalls, useAuthAction } from '../features/auth/queries';
+import { StartupHealthPanel } from '../features/startup/StartupHealthPanel';
 import { LANGUAGES, type Language } from '../i18n';
 import { PAGES } from './pages';
 import { useOpenIntent, useUi } from './store';
@@ -100,6 +101,7 @@ export function Shell({ status }: { status: AuthStatus }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <StartupHealthPanel />
         {status.auditAlert && (
           <Alert color="red" variant="filled" icon={<IconAlertTriangle />} mb="md" data-testid="audit-alert">
             {status.auditAlert}

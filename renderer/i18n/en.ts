@@ -7,6 +7,7 @@ import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
 import ipfilings from './ipfilings.en';
+import startup from './startup.en';
 
 const en: Messages = {
   app: {
@@ -511,6 +512,7 @@ const en: Messages = {
       report: { pdf: 'Exported PDF', print: 'Printed', xlsx: 'Exported Excel' },
       settings: { update: 'Settings changed' },
       recovery: { regenerate: 'Recovery code regenerated' },
+      app: { startupCheck: 'Start-up check failed (read-only)' },
       audit: { archive: 'Audit records archived', view: 'Audit trail read', verify: 'Audit chain verification started', verifyResult: 'Audit chain verification result', startupCheck: 'Audit chain checked at start' },
       backup: { configure: 'Backup settings changed', start: 'Backup started', create: 'Backup', verify: 'Backup verification started', verifyResult: 'Backup verification result', restore: 'Restored from backup' },
     },
@@ -829,6 +831,7 @@ const en: Messages = {
   mediaPrints,
   stocktake,
   ipfilings,
+  startup,
 };
 
 export default en;

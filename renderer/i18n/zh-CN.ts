@@ -6,6 +6,7 @@ import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
 import ipfilings from './ipfilings.zh-CN';
+import startup from './startup.zh-CN';
 
 const zhCN = {
   app: {
@@ -510,6 +511,7 @@ const zhCN = {
       report: { pdf: '导出PDF', print: '打印', xlsx: '导出Excel' },
       settings: { update: '修改系统设置' },
       recovery: { regenerate: '重新生成恢复码' },
+      app: { startupCheck: '启动检查未通过（只读）' },
       audit: { archive: '归档审计记录', view: '查阅审计', verify: '校验审计链', verifyResult: '审计链校验结果', startupCheck: '启动时校验审计链' },
       backup: { configure: '修改备份设置', start: '开始备份', create: '备份', verify: '核验备份', verifyResult: '备份核验结果', restore: '从备份恢复' },
     },
@@ -828,6 +830,7 @@ const zhCN = {
   mediaPrints,
   stocktake,
   ipfilings,
+  startup,
 } as const;
 
 export default zhCN;

@@ -15,4 +15,5 @@ export const appHandlers: Handlers<typeof appChannels> = {
       roles: ctx.session.roles,
     },
   })),
+  'app:health': tx((ctx) => ctx.health.snapshot()),
 };
