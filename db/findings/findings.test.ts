@@ -4,11 +4,12 @@ import { OFFICER, VIEWER, auditRows, valueOf } from '../testing/fixtures';
 import { errorOf, openPeopleWorld, type PeopleWorld } from '../registers/people/testing';
 import { ruleContext } from './evaluate';
 import { RULES } from './registry';
-import { contractWith, findingsOf } from './testing';
+import { backedUp, contractWith, findingsOf } from './testing';
 
 let w: PeopleWorld;
 beforeEach(async () => {
   w = await openPeopleWorld('2024-06-01');
+  backedUp(w, '2024-06-01T04:00:00.000Z');
 });
 afterEach(() => w.core.cleanup());
 

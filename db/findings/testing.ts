@@ -4,6 +4,8 @@
  */
 import type { Finding, FindingList } from '../../common/api/findings';
 import type { Contract } from '../../common/api/contract';
+import { DEFAULT_BACKUP_CONFIG } from '../../common/api/backup';
+import { setSetting } from '../core/settings';
 import { valueOf } from '../testing/fixtures';
 import type { PeopleWorld } from '../registers/people/testing';
 
@@ -31,3 +33,12 @@ export async function contractWith(w: PeopleWorld, fields: Record<string, unknow
 }
 
 export const AGREEMENT = { kind: '保密协议', signedDate: '2024-05-20', parties: '甲乙双方' };
+
+/**
+ * The backup rule quiet for a test about other rules: a folder that exists (the test's own) and a
+ * backup made at `at`, counting as recent for a year.
+ */
+export function backedUp(w: Pick<PeopleWorld, 'core'>, at: string): void {
+  setSetting(w.core.db, 'backup.config', { ...DEFAULT_BACKUP_CONFIG, folder: w.core.dir, maxAgeDays: 365 });
+  setSetting(w.core.db, 'backup.last', { at, file: '保密台账-备份.bmbak', folder: w.core.dir, kind: 'manual', counts: {} });
+}
