@@ -11,11 +11,17 @@
 import type { Result } from '../../common/api/result';
 import type { Session } from '../../common/security/roles';
 import { openCore, type Core } from '../../db/core';
-import { fakeShell, fixedKeySource, OFFICER } from '../../db/testing/fixtures';
+import { AuthGate, normalizeRecoveryCode } from '../../db/security/gate';
+import { deriveKek } from '../../db/security/kdf';
+import { unwrapKey } from '../../db/security/wrap';
+import { readSlotFile, SLOT_FILE, writeSlotFile } from '../../db/security/slotfile';
+import { fakeShell } from '../../db/testing/fixtures';
+import { ADMINS, loginAs, OFFICER, provisionUser, setupOffice, value } from '../harness/accounts';
+import { join } from 'node:path';
 import { addressFor, clientName, idNumberFor, int, LOCATIONS, MODELS, personName, phoneFor, pick, POSTS, PROJECTS, rng, SYSTEMS, vendorName, type Rand } from './data';
 
-/** The database key of benchmark databases (they hold generated data only). */
-export const BENCH_KEY: Uint8Array = Uint8Array.from({ length: 32 }, (_, i) => (i * 13 + 1) & 0xff);
+/** Who records everything: the officer of test/harness/accounts.ts, provisioned as the UI would. */
+export const BENCH_OFFICER = OFFICER;
 
 export interface Counts {
   clients: number;
@@ -61,19 +67,24 @@ export const BENCH_TODAY = '2026-11-20';
 const END = Date.UTC(2026, 10, 20, 2);
 
 class Writer {
-  clock = new Date(BENCH_START);
   private pending = 0;
   calls = 0;
 
   constructor(
     readonly core: Core,
-    private readonly session: Session = OFFICER,
+    private readonly session: Session,
+    /** The simulated time, shared with the gate's clock. */
+    private readonly time: { now: Date },
   ) {
     core.db.exec('BEGIN');
   }
 
+  get clock(): Date {
+    return this.time.now;
+  }
+
   at(ms: number): void {
-    this.clock = new Date(Math.min(ms, END));
+    this.time.now = new Date(Math.min(ms, END));
   }
 
   day(offsetDays = 0): string {
@@ -99,6 +110,9 @@ class Writer {
   }
 }
 
+/** The password each account has after generation. */
+export const renewed = (password: string): string => `${password}-1`;
+
 export type Progress = (phase: string, done: number, total: number) => void;
 
 /** Spreads `total` steps of a phase over [from, to) of the simulated years. */
@@ -115,16 +129,30 @@ export async function generate(options: { dir: string; scale: number; seed?: num
   const seed = options.seed ?? 20261121;
   const counts = countsFor(options.scale);
   const progress = options.onProgress ?? (() => undefined);
-  const w = new Writer(
-    await openCore({
-      dataDir: options.dir,
-      keySource: fixedKeySource(BENCH_KEY),
-      shell: fakeShell(),
-      appVersion: 'bench',
-      workstation: 'BENCH-PC',
-      now: () => w.clock,
-    }),
-  );
+  // First-run setup and the officer's account through the login gate, as an office would.
+  const time = { now: new Date(BENCH_START) };
+  const gate = new AuthGate({ dataDir: options.dir, shell: fakeShell(), appVersion: 'bench', workstation: 'BENCH-PC', now: () => time.now });
+  const recoveryCode = await setupOffice(gate);
+  await provisionUser(gate, OFFICER);
+  await loginAs(gate, OFFICER);
+  const user = gate.status().user!;
+  gate.logout();
+  // The data core is then driven directly with the key the recovery slot unseals: through the gate,
+  // every write would also rewrite the key-slot file with the trail's head, which is written once
+  // at the end instead.
+  const slotPath = join(options.dir, SLOT_FILE);
+  const recovery = readSlotFile(slotPath)!.slots.find((s) => s.kind === 'recovery')!;
+  const kek = await deriveKek(normalizeRecoveryCode(recoveryCode), recovery.kdf);
+  const key = unwrapKey(kek, recovery.sealed, recovery.id)!;
+  const core = await openCore({
+    dataDir: options.dir,
+    keySource: { kind: 'account', getKey: () => Promise.resolve(key) },
+    shell: fakeShell(),
+    appVersion: 'bench',
+    workstation: 'BENCH-PC',
+    now: () => time.now,
+  });
+  const w = new Writer(core, { accountId: user.accountId, username: user.username, displayName: user.displayName, roles: user.roles }, time);
   const r: Rand = rng(seed);
   const span = END - BENCH_START;
   const at = (fraction: number) => BENCH_START + span * fraction;
@@ -286,9 +314,10 @@ export async function generate(options: { dir: string; scale: number; seed?: num
     { action: 'report.print', channel: 'report:print', summary: '打印 介质登记台账' },
     { action: 'report.xlsx', channel: 'report:xlsx', summary: '导出 人员承诺书签订台账 (xlsx)' },
   ];
+  const actor = { actorId: user.accountId, actorName: user.displayName, actorRoles: user.roles.join(','), workstation: 'BENCH-PC' };
   for (let i = 0; i < more; i++) {
     const a = actions[i % actions.length]!;
-    w.core.trail.append({ at: new Date(at(i / more)).toISOString(), actorId: OFFICER.accountId, actorName: OFFICER.displayName, actorRoles: 'officer', workstation: 'BENCH-PC', ...a });
+    w.core.trail.append({ at: new Date(at(i / more)).toISOString(), ...actor, ...a });
     if (i % 5_000 === 4_999) {
       w.commit();
       if (i % 100_000 === 99_999) progress('审计记录', have + i + 1, counts.audit);
@@ -297,6 +326,9 @@ export async function generate(options: { dir: string; scale: number; seed?: num
   w.finish();
   w.core.db.exec('ANALYZE');
   w.core.db.pragma('wal_checkpoint(TRUNCATE)');
+  // The trail's head kept outside the database, as the gate keeps it after every write.
+  const head = w.core.trail.head()!;
+  writeSlotFile(slotPath, { ...readSlotFile(slotPath)!, auditHead: { ...head, tag: w.core.trail.headTag(head) } });
   const total = (table: string) => w.core.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
   const result: Generated = {
     dir: options.dir,
@@ -317,6 +349,13 @@ export async function generate(options: { dir: string; scale: number; seed?: num
     seconds: (performance.now() - started) / 1000,
     today: BENCH_TODAY,
   };
-  w.core.close();
+  core.close();
+  // Passwords set seven simulated years ago would have expired: everyone renews theirs today.
+  time.now = new Date();
+  for (const who of [OFFICER, ...Object.values(ADMINS)]) {
+    await loginAs(gate, who);
+    value(await gate.invoke('auth:changePassword', { currentPassword: who.password, newPassword: renewed(who.password) }));
+  }
+  gate.close();
   return result;
 }
