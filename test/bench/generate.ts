@@ -17,8 +17,23 @@ import { unwrapKey } from '../../db/security/wrap';
 import { readSlotFile, SLOT_FILE, writeSlotFile } from '../../db/security/slotfile';
 import { fakeShell } from '../../db/testing/fixtures';
 import { ADMINS, loginAs, OFFICER, provisionUser, setupOffice, value } from '../harness/accounts';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addressFor, clientName, idNumberFor, int, LOCATIONS, MODELS, personName, phoneFor, pick, POSTS, PROJECTS, rng, SYSTEMS, vendorName, type Rand } from './data';
+
+/** Bumped whenever the generated data changes, so cached databases are made again. */
+export const GENERATOR_VERSION = 1;
+/** Beside the generated database: what was generated, and the recovery code that opens it. */
+export const MANIFEST = 'bench.json';
+
+/** The database key of a generated database, unsealed from its recovery slot. */
+export async function benchKey(dir: string, recoveryCode: string): Promise<Uint8Array> {
+  const recovery = readSlotFile(join(dir, SLOT_FILE))!.slots.find((s) => s.kind === 'recovery')!;
+  const kek = await deriveKek(normalizeRecoveryCode(recoveryCode), recovery.kdf);
+  const key = unwrapKey(kek, recovery.sealed, recovery.id);
+  if (!key) throw new Error('the recovery code of the benchmark database does not open it');
+  return key;
+}
 
 /** Who records everything: the officer of test/harness/accounts.ts, provisioned as the UI would. */
 export const BENCH_OFFICER = OFFICER;
@@ -141,9 +156,7 @@ export async function generate(options: { dir: string; scale: number; seed?: num
   // every write would also rewrite the key-slot file with the trail's head, which is written once
   // at the end instead.
   const slotPath = join(options.dir, SLOT_FILE);
-  const recovery = readSlotFile(slotPath)!.slots.find((s) => s.kind === 'recovery')!;
-  const kek = await deriveKek(normalizeRecoveryCode(recoveryCode), recovery.kdf);
-  const key = unwrapKey(kek, recovery.sealed, recovery.id)!;
+  const key = await benchKey(options.dir, recoveryCode);
   const core = await openCore({
     dataDir: options.dir,
     keySource: { kind: 'account', getKey: () => Promise.resolve(key) },
@@ -357,5 +370,6 @@ export async function generate(options: { dir: string; scale: number; seed?: num
     value(await gate.invoke('auth:changePassword', { currentPassword: who.password, newPassword: renewed(who.password) }));
   }
   gate.close();
+  writeFileSync(join(options.dir, MANIFEST), JSON.stringify({ ...result, version: GENERATOR_VERSION, recoveryCode }, null, 2));
   return result;
 }
