@@ -6,6 +6,7 @@
  *   --growth        the growth table over 0.25, 0.5, 1, 2 (or --scales a,b,c)
  *   --out <file>    the JSON results (default bench-results.json)
  *   --regenerate    generate the database again even when a cached one exists (.bench/)
+ *   --generate-only make (or reuse) the database of --scale and stop
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench-results.json' },
     regenerate: { type: 'boolean', default: false },
     seed: { type: 'string', default: '20261121' },
+    'generate-only': { type: 'boolean', default: false },
   },
 });
 
@@ -88,6 +90,11 @@ async function runAll(scale: number, full: boolean): Promise<{ scale: number; co
 async function main(): Promise<void> {
   const started = performance.now();
   const info = { node: process.version, platform: `${process.platform} ${process.arch}`, cpus: (await import('node:os')).cpus().length, at: new Date().toISOString() };
+  if (values['generate-only']) {
+    const { generated } = await database(Number(values.scale));
+    log(JSON.stringify(generated.counts));
+    return;
+  }
   if (values.growth || values.scales) {
     const scales = (values.scales ?? '0.25,0.5,1,2').split(',').map(Number);
     const runs: Awaited<ReturnType<typeof runAll>>[] = [];
