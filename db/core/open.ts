@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { DataCoreError } from './errors';
 import { KEY_BYTES } from './keys';
+import { cacheStatements } from './statements';
 
 export type Db = Database.Database;
 
@@ -50,6 +51,7 @@ export function openDatabase(path: string, key: Uint8Array, options: OpenOptions
     db.pragma('cache_size = -131072'); // 128 MiB: encrypted pages are costly to re-read
     db.pragma('temp_store = MEMORY');
     db.pragma('busy_timeout = 5000');
+    cacheStatements(db);
     return db;
   } catch (error) {
     db.close();

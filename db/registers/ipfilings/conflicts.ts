@@ -27,14 +27,18 @@ function side(db: Db, id: number): FilingSide {
   return { ...row, users: users.map((u) => u.name), userIds: users.map((u) => u.id) };
 }
 
-const FROM = `FROM ip_filing_overlaps o
+/** The pairs of one filing come from the two indexes of the pairs (an OR would scan them all). */
+const PAIRS = `(SELECT low_id, high_id, kind FROM ip_filing_overlaps WHERE @filingId IS NULL
+  UNION ALL SELECT low_id, high_id, kind FROM ip_filing_overlaps WHERE low_id = @filingId
+  UNION ALL SELECT low_id, high_id, kind FROM ip_filing_overlaps WHERE high_id = @filingId)`;
+
+const FROM = `FROM ${PAIRS} o
   JOIN ip_filings a ON a.id = o.low_id
   JOIN ip_filings b ON b.id = o.high_id
   WHERE ${liveSql('a', '@today')} AND ${liveSql('b', '@today')}
     AND (b.renews_id IS NULL OR b.renews_id <> a.id) AND (a.renews_id IS NULL OR a.renews_id <> b.id)
     AND (@kind IS NULL OR o.kind = @kind)
-    AND (@differentUnit = 0 OR a.org_id <> b.org_id)
-    AND (@filingId IS NULL OR o.low_id = @filingId OR o.high_id = @filingId)`;
+    AND (@differentUnit = 0 OR a.org_id <> b.org_id)`;
 
 const ORDER = `ORDER BY CASE o.kind WHEN '同一地址' THEN 0 WHEN '包含' THEN 1 ELSE 2 END, a.year, a.seq, b.year, b.seq`;
 
