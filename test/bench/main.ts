@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchKey, generate, GENERATOR_VERSION, MANIFEST, type Generated } from './generate';
 import { overallPeakRssMb, round, table, type Measured } from './measure';
-import { AUDIT_REGISTER, auditVerify, checklists, listPages, login, lookups, openBench, pdf, ratios, searches, timelines, xlsx, type BenchContext } from './operations';
+import { AUDIT_REGISTER, auditVerify, backup, findings, checklists, listPages, login, lookups, openBench, pdf, ratios, searches, timelines, xlsx, type BenchContext } from './operations';
 
 const { values } = parseArgs({
   options: {
@@ -45,7 +45,7 @@ async function database(scale: number): Promise<{ dir: string; generated: Genera
 /** The first screen after login: what the UI asks for before it is interactive. */
 const FIRST_SCREEN = [
   { channel: 'auth:status', payload: {} },
-  { channel: 'person:list', payload: { page: 1, pageSize: 50 } },
+  { channel: 'findings:list', payload: {} },
 ];
 
 async function runAll(scale: number, full: boolean): Promise<{ scale: number; counts: Record<string, number>; generatedSeconds: number; rows: Measured[]; ratios?: { encryptedVsPlain: number; routerVsSql: number } }> {
@@ -67,6 +67,7 @@ async function runAll(scale: number, full: boolean): Promise<{ scale: number; co
     await step('IP 查询', () => lookups(ctx, c.ipFilings ?? 0));
     await step('离岗清单', () => checklists(ctx));
     await step('介质履历', () => timelines(ctx));
+    await step('工作台', () => findings(ctx));
     if (full) {
       await step('PDF', () => pdf(ctx));
       await step('xlsx', () => xlsx(ctx));
@@ -79,6 +80,9 @@ async function runAll(scale: number, full: boolean): Promise<{ scale: number; co
       await ctx.loginAs('auditor');
       await step('审计日志列表与搜索', async () => [...(await listPages(ctx, [AUDIT_REGISTER])), ...(await searches(ctx, [AUDIT_REGISTER]))]);
       await step('审计校验', () => auditVerify(ctx, c.audit ?? 0));
+      ctx.gate.logout();
+      await ctx.loginAs('sysadmin');
+      await step('备份', () => backup(ctx));
     }
   } finally {
     ctx.gate.close();

@@ -210,18 +210,44 @@ export async function xlsx(ctx: BenchContext): Promise<Measured> {
   );
 }
 
+export async function findings(ctx: BenchContext): Promise<Measured> {
+  return measure('工作台：全部检查规则的发现', BUDGETS.findings, () => ctx.call('findings:list', {}), { runs: 20 });
+}
+
+async function untilDone(ctx: BenchContext, jobId: string): Promise<void> {
+  for (;;) {
+    const s = await ctx.call<{ state: string; error: string | null }>('job:status', { jobId });
+    if (s.state === 'failed') throw new Error(`job failed: ${s.error}`);
+    if (s.state === 'done') return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** A backup of the whole database into a folder of the benchmark's own (as the sysadmin). */
+export async function backup(ctx: BenchContext): Promise<Measured> {
+  const folder = join(ctx.dir, 'backups');
+  rmSync(folder, { recursive: true, force: true });
+  mkdirSync(folder);
+  const config = await ctx.call<Record<string, unknown>>('backup:getConfig', {});
+  await ctx.call('backup:setConfig', { ...config, folder, keep: 1 });
+  try {
+    return await measure(
+      '数据备份（整个数据库，含校验）',
+      BUDGETS.backup,
+      async () => untilDone(ctx, (await ctx.call<{ jobId: string }>('backup:start', {})).jobId),
+      { runs: 2, warmup: 0 },
+    );
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
 export async function auditVerify(ctx: BenchContext, records: number): Promise<Measured> {
   return measure(
     `审计日志完整校验（${records.toLocaleString('en')} 条）`,
     BUDGETS.auditVerify,
     async () => {
-      const { jobId } = await ctx.call<{ jobId: string }>('audit:verifyStart', {});
-      for (;;) {
-        const s = await ctx.call<{ state: string; error: string | null; result: unknown }>('job:status', { jobId });
-        if (s.state === 'failed') throw new Error(`verification failed: ${s.error}`);
-        if (s.state === 'done') return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await untilDone(ctx, (await ctx.call<{ jobId: string }>('audit:verifyStart', {})).jobId);
     },
     { runs: 2, warmup: 0 },
   );
