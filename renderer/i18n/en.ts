@@ -7,6 +7,7 @@ import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
 import ipfilings from './ipfilings.en';
+import backup from './backup.en';
 
 const en: Messages = {
   app: {
@@ -828,6 +829,7 @@ const en: Messages = {
   mediaPrints,
   stocktake,
   ipfilings,
+  backup,
 };
 
 export default en;

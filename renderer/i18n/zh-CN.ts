@@ -6,6 +6,7 @@ import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
 import ipfilings from './ipfilings.zh-CN';
+import backup from './backup.zh-CN';
 
 const zhCN = {
   app: {
@@ -827,6 +828,7 @@ const zhCN = {
   mediaPrints,
   stocktake,
   ipfilings,
+  backup,
 } as const;
 
 export default zhCN;
