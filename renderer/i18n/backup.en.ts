@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** English messages of the `backup` namespace (merged into en.ts). */
 const backup: Messages['backup'] = {
   title: 'Data backup',
+  noRecords: 'no register entries',
   separator: ', ',
   subtitle: 'Backups are encrypted and carry record counts and a checksum. Back up to dedicated removable media and verify the backups regularly.',
   status: {

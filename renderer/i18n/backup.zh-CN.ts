@@ -1,6 +1,7 @@
 /** zh-CN messages of the `backup` namespace (merged into zh-CN.ts). */
 const backup = {
   title: '数据备份',
+  noRecords: '没有登记记录',
   separator: '、',
   subtitle: '备份文件经过加密，带有记录数和校验码；建议备份到专用的可移动介质，并定期核验。',
   status: {

@@ -1,13 +1,19 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADMINS, loginAs, OFFICER, provisionUser, setupOffice, value } from '../harness/accounts';
 import { launchHarness, type Harness } from '../harness/harness';
-import { dialog, loginInUi, shot, untilSettled } from './ui';
+import { dialog, loginInUi, SCREENS, untilSettled } from './ui';
 
 const KEPT = '北京金山云网络技术有限公司';
 const ADDED = '神州数码系统集成服务有限公司';
+
+/** The window as the user sees it (the page scrolls inside the app's frame, so not the full page). */
+async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENS, { recursive: true });
+  await page.screenshot({ path: join(SCREENS, `${name}.png`), animations: 'disabled' });
+}
 
 async function logoutInUi(page: Page): Promise<void> {
   await page.getByRole('button', { name: '账户菜单' }).click();
@@ -31,7 +37,7 @@ test('the system administrator backs up, verifies and restores; the old data and
   const { page } = h;
   const folder = mkdtempSync(join(tmpdir(), 'baomi-backups-'));
   try {
-    await setupOffice(h.gate);
+    const recoveryCode = await setupOffice(h.gate);
     await provisionUser(h.gate, OFFICER);
     await officerAddsOrganisation(h, KEPT);
     await h.open();
@@ -49,7 +55,7 @@ test('the system administrator backs up, verifies and restores; the old data and
       await settings.getByLabel('保留份数').fill('');
       await settings.getByRole('button', { name: '保存' }).click();
       await expect(settings.getByText('请填写保留份数')).toBeVisible();
-      await settings.getByLabel('保留份数').fill('5');
+      await settings.getByLabel('保留份数').fill('10');
       await settings.getByRole('button', { name: '保存' }).click();
       await expect(page.getByText('备份设置已保存')).toBeVisible();
       await expect(section.getByTestId('backup-status')).toContainText('还没有成功的备份');
@@ -65,14 +71,19 @@ test('the system administrator backs up, verifies and restores; the old data and
       await expect(list.locator('tbody tr')).toHaveCount(1);
       await expect(list.locator('tbody tr').first()).toContainText('手动备份');
       await expect(list.locator('tbody tr').first()).toContainText('单位 1');
+      await expect(list.locator('tbody tr').first()).not.toContainText('合同 0');
       expect(readdirSync(folder).filter((f) => f.endsWith('.bmbak'))).toHaveLength(1);
-      await section.scrollIntoViewIfNeeded();
+      await section.getByRole('heading', { name: '数据备份' }).scrollIntoViewIfNeeded();
       await shot(page, 'backup-01-settings');
     });
 
+    let withAdded = '';
     await test.step('the officer records another organisation afterwards', async () => {
       await logoutInUi(page); // with 退出时备份 on, this makes a second backup
-      await officerAddsOrganisation(h, ADDED);
+      const before = new Set(readdirSync(folder));
+      await officerAddsOrganisation(h, ADDED); // and so does the officer's logout, with the new organisation
+      withAdded = readdirSync(folder).find((f) => f.endsWith('.bmbak') && !before.has(f))!;
+      expect(withAdded).toBeDefined();
     });
 
     let backupTime = '';
@@ -98,7 +109,7 @@ test('the system administrator backs up, verifies and restores; the old data and
       await expect(confirm).toContainText('kept-before-restore');
       const label = (await confirm.getByText(/^请输入备份时间 .* 以确认$/).textContent())!;
       backupTime = /请输入备份时间 (.*) 以确认/.exec(label)![1]!;
-      expect(backupTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
+      expect(backupTime).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
       await confirm.getByRole('textbox').fill('2000-01-01 00:00');
       await confirm.getByRole('button', { name: '恢复' }).click();
       await expect(confirm.getByText(`输入的时间与备份时间 ${backupTime} 不一致`)).toBeVisible();
@@ -127,6 +138,30 @@ test('the system administrator backs up, verifies and restores; the old data and
       const restored = page.locator('table tbody tr').filter({ hasText: '从备份恢复' });
       await expect(restored.first()).toBeVisible();
       await expect(restored.first()).toContainText('李系统');
+      await logoutInUi(page);
+    });
+
+    await test.step('with no password known, the later backup is restored from the login screen with the recovery code', async () => {
+      await page.getByRole('button', { name: '从备份恢复' }).click();
+      await expect(page.getByRole('heading', { name: '从备份恢复' })).toBeVisible();
+      await page.getByRole('button', { name: '选择备份文件并核验' }).click();
+      await expect(page.getByText('恢复码为 24 位字母和数字（可带或不带短横线）')).toBeVisible();
+      await page.getByLabel('恢复码').fill(recoveryCode);
+      h.shell.openPaths.push(join(folder, withAdded));
+      await page.getByRole('button', { name: '选择备份文件并核验' }).click();
+      const report = page.getByTestId('backup-report');
+      await expect(report).toContainText('核验通过：这份备份可以恢复', { timeout: 30_000 });
+      await expect(report).toContainText('退出时备份');
+      await page.getByRole('button', { name: '恢复此备份…' }).click();
+      const confirm = page.getByRole('dialog', { name: '确认从备份恢复' });
+      const label = (await confirm.getByText(/^请输入备份时间 .* 以确认$/).textContent())!;
+      await confirm.getByRole('textbox').fill(/请输入备份时间 (.*) 以确认/.exec(label)![1]!);
+      await confirm.getByRole('button', { name: '恢复' }).click();
+      await expect(page.getByTestId('restore-notice')).toBeVisible({ timeout: 30_000 });
+      await shot(page, 'backup-05-restored-with-recovery-code');
+      await loginInUi(page, OFFICER);
+      await page.getByRole('navigation').getByText('单位', { exact: true }).click();
+      await expect(page.getByText(ADDED)).toBeVisible();
     });
     expect(h.consoleErrors).toEqual([]);
   } finally {

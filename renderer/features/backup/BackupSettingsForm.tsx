@@ -1,5 +1,4 @@
 import { Button, Group, NumberInput, Select, SimpleGrid, Stack, Switch, TextInput, Title } from '@mantine/core';
-import { TimeInput } from '@mantine/dates';
 import { schemaResolver, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { IconFolder } from '@tabler/icons-react';
@@ -81,7 +80,7 @@ export function BackupSettingsForm() {
               error={form.errors.weekday}
             />
           )}
-          {schedule !== 'off' && <TimeInput label={t('backup.config.time')} description={t('backup.config.timeHint')} {...form.getInputProps('time')} />}
+          {schedule !== 'off' && <TextInput label={t('backup.config.time')} description={t('backup.config.timeHint')} placeholder="17:30" maxLength={5} {...form.getInputProps('time')} />}
         </SimpleGrid>
         <Switch label={t('backup.config.onExit')} {...form.getInputProps('onExit', { type: 'checkbox' })} />
         <SimpleGrid cols={3} spacing="md">

@@ -1,16 +1,15 @@
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { BACKUP_COUNTED } from '../../../common/api/backup';
+import { formatTime } from '../audit/labels';
 
-/** The registers' counts in words (单位 3、合同 2、…); accounts and audit records only when `all`. */
-export function describeCounts(t: TFunction, counts: Record<string, number>, all = false): string {
-  return BACKUP_COUNTED.filter((k) => k in counts && (all || (k !== 'audit_log' && k !== 'accounts')))
-    .map((k) => `${t(`backup.counts.${k}`)} ${counts[k]}`)
-    .join(t('backup.separator'));
+/** The registers holding records, in words (单位 3、合同 2、…); accounts and audit records are left out. */
+export function describeCounts(t: TFunction, counts: Record<string, number>): string {
+  const held = BACKUP_COUNTED.filter((k) => k !== 'audit_log' && k !== 'accounts' && (counts[k] ?? 0) > 0);
+  return held.length ? held.map((k) => `${t(`backup.counts.${k}`)} ${counts[k]}`).join(t('backup.separator')) : t('backup.noRecords');
 }
 
-/** What the user types to confirm a restore: the backup's time in the workstation's zone, to the minute. */
-export const confirmationText = (createdAt: string): string => dayjs(createdAt).format('YYYY-MM-DD HH:mm');
+/** What the user types to confirm a restore: the backup's time as the list shows it (backups can be seconds apart). */
+export const confirmationText = (createdAt: string): string => formatTime(createdAt);
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
