@@ -58,7 +58,7 @@ export function SettingsPage() {
       </div>
       {settings.isError && <Alert color="red">{messageOf(settings.error)}</Alert>}
       <Paper withBorder p="lg">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate aria-label={t('settings.title')}>
           <Stack gap="md">
             <TextInput label={t('setup.unitName')} description={t('setup.unitNameHint')} withAsterisk {...form.getInputProps('unitName')} />
             <TextInput label={t('setup.marking')} description={t('setup.markingHint')} maw={260} {...form.getInputProps('marking')} />
