@@ -57,9 +57,15 @@ beforeEach(() => {
   vi.resetModules();
   userData = mkdtempSync(join(tmpdir(), 'baomi-main-'));
 });
-afterEach(() => {
-  fake?.app.emit('before-quit');
-  fake?.app.emit('will-quit');
+/** Quits as the menu or the system asks for it, and waits until the quit went through. */
+async function quit(): Promise<void> {
+  const before = fake.calls.quitted;
+  fake.app.quit();
+  await vi.waitFor(() => expect(fake.calls.quitted).toBe(before + 1));
+}
+
+afterEach(async () => {
+  if (fake) await quit();
   vi.doUnmock('electron');
   vi.unstubAllGlobals();
   rmSync(userData, { recursive: true, force: true });
@@ -127,16 +133,10 @@ describe('main process (development build)', () => {
     // What the renderer sends about who it is means nothing.
     expect(errorCode(await fromApp('org:list', { session: { roles: ['officer'] } }))).toBe('FORBIDDEN');
 
-    fake.app.emit('before-quit');
+    await quit();
     expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
     expect(errorCode(await fromApp('account:list'))).toBe('UNAUTHENTICATED');
     fake.app.emit('will-quit'); // a second close is harmless
-
-    // Closing the last window logs out too, before the app quits.
-    expect(valueOf<Status>(await fromApp('auth:login', { username: 'sec01', password: ADMINS[1]!.password })).phase).toBe('open');
-    fake.app.emit('window-all-closed');
-    expect(fake.calls.quit).toBe(1);
-    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
 
     // The logout was recorded on this workstation, and the audit chain is intact.
     const auditor = new AuthGate({
@@ -157,6 +157,39 @@ describe('main process (development build)', () => {
     } finally {
       auditor.close();
     }
+  });
+
+  /** Sets up, logs the system administrator in and has backups made on exit into a new folder. */
+  async function backingUpOnExit(): Promise<string> {
+    valueOf(await fromApp('auth:setup', SETUP));
+    valueOf(await fromApp('auth:login', { username: 'sa01', password: ADMINS[0]!.password }));
+    const folder = mkdtempSync(join(userData, 'backups-'));
+    valueOf(await fromApp('backup:setConfig', { folder, schedule: 'off', time: '17:30', weekday: 5, onExit: true, keep: 10, maxAgeDays: 7 }));
+    return folder;
+  }
+  const backupsIn = (folder: string) => readdirSync(folder).filter((f) => f.endsWith('.bmbak'));
+
+  it('quitting waits for the backup on exit, then logs out and quits once', async () => {
+    await startMain({ dev: true });
+    const folder = await backingUpOnExit();
+    fake.app.quit();
+    // The first request is held back while the gate shuts down; the quit is then asked for again.
+    expect(fake.calls.quitted).toBe(0);
+    await vi.waitFor(() => expect(fake.calls.quitted).toBe(1));
+    expect(fake.calls.quit).toBe(2);
+    expect(backupsIn(folder)).toHaveLength(1);
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
+  });
+
+  it('closing the last window goes through the same shutdown: backup on exit, logout, quit', async () => {
+    await startMain({ dev: true });
+    const folder = await backingUpOnExit();
+    fake.app.emit('window-all-closed');
+    fake.app.emit('window-all-closed'); // asked twice, shut down once
+    await vi.waitFor(() => expect(fake.calls.quitted).toBe(1));
+    expect(fake.calls.quit).toBe(1);
+    expect(backupsIn(folder)).toHaveLength(1);
+    expect(valueOf<Status>(await fromApp('auth:status'))).toMatchObject({ phase: 'login', user: null });
   });
 
   it('refuses IPC from a page that is not ours, before the gate', async () => {
@@ -208,6 +241,7 @@ describe('main process (development build)', () => {
     expect(mainWindow().minimized).toBe(false);
     expect(mainWindow().focused).toBe(true);
     fake.app.emit('window-all-closed');
+    await vi.waitFor(() => expect(fake.calls.quitted).toBe(1));
     expect(fake.calls.quit).toBe(1);
   });
 

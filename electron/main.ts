@@ -76,6 +76,26 @@ function closeGate(): void {
   }
 }
 
+/**
+ * Quitting waits for the gate's shutdown (the backup on exit, if configured, then logout and
+ * close); it runs once, however the quit was asked for (menu, last window closed, system).
+ */
+let shutdown: Promise<void> | null = null;
+let shutDown = false;
+
+function quitAfterShutdown(): void {
+  shutdown ??= (async () => {
+    try {
+      await gate?.shutdown();
+    } catch (error) {
+      console.error('[main] the backup on exit or closing the data core failed:', error);
+      closeGate();
+    }
+    shutDown = true;
+    app.quit();
+  })();
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const printDocuments = new PrintDocuments();
@@ -118,11 +138,15 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.focus();
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  app.on('window-all-closed', () => {
-    closeGate();
-    app.quit();
+  app.on('window-all-closed', quitAfterShutdown);
+  app.on('before-quit', (event) => {
+    if (shutDown || !gate) {
+      closeGate();
+      return;
+    }
+    event.preventDefault();
+    quitAfterShutdown();
   });
-  app.on('before-quit', closeGate);
   app.on('will-quit', closeGate);
   started = start().catch((error: unknown) => {
     console.error('[main] start-up failed:', error);

@@ -148,7 +148,10 @@ export function createFakeElectron(options: { userData: string; documents?: stri
   const ready = new Promise<void>((resolve) => (resolveReady = resolve));
   const calls = {
     enableSandbox: 0,
+    /** app.quit() calls. */
     quit: 0,
+    /** Quits that went through: before-quit not prevented, will-quit emitted. */
+    quitted: 0,
     exit: [] as number[],
     privilegedSchemes: [] as unknown[],
     protocolHandlers: new Map<string, (request: Request) => Promise<Response>>(),
@@ -160,7 +163,15 @@ export function createFakeElectron(options: { userData: string; documents?: stri
     whenReady: () => ready,
     enableSandbox: () => void calls.enableSandbox++,
     requestSingleInstanceLock: () => options.singleInstance ?? true,
-    quit: () => void calls.quit++,
+    /** Like Electron: before-quit (preventable), then will-quit unless it was prevented. */
+    quit: () => {
+      calls.quit++;
+      let prevented = false;
+      app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      if (prevented) return;
+      app.emit('will-quit', { preventDefault: () => undefined });
+      calls.quitted++;
+    },
     exit: (code = 0) => void calls.exit.push(code),
     setAppUserModelId: () => undefined,
     getPath: (name: string) => {

@@ -8,6 +8,7 @@ import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
 import ipfilings from './ipfilings.en';
 import startup from './startup.en';
+import backup from './backup.en';
 
 const en: Messages = {
   app: {
@@ -832,6 +833,7 @@ const en: Messages = {
   stocktake,
   ipfilings,
   startup,
+  backup,
 };
 
 export default en;

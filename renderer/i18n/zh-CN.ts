@@ -7,6 +7,7 @@ import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
 import ipfilings from './ipfilings.zh-CN';
 import startup from './startup.zh-CN';
+import backup from './backup.zh-CN';
 
 const zhCN = {
   app: {
@@ -831,6 +832,7 @@ const zhCN = {
   stocktake,
   ipfilings,
   startup,
+  backup,
 } as const;
 
 export default zhCN;

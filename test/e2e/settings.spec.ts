@@ -15,10 +15,10 @@ test('the system administrator changes the reporting unit and makes a new recove
     await expect(page.getByRole('heading', { name: '系统设置' })).toBeVisible();
     await expect(page.getByLabel('填报单位')).toHaveValue('北京市卫生健康监督所');
     await page.getByLabel('填报单位').fill('');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('form', { name: '系统设置' }).getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('请填写填报单位名称')).toBeVisible();
     await page.getByLabel('填报单位').fill('北京市卫生健康委员会监督所');
-    await page.getByRole('button', { name: '保存' }).click();
+    await page.getByRole('form', { name: '系统设置' }).getByRole('button', { name: '保存' }).click();
     await expect(page.getByText('系统设置已保存')).toBeVisible();
     mkdirSync('test-results/screens', { recursive: true });
     await page.screenshot({ path: 'test-results/screens/16-settings.png' });

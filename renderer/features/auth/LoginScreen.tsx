@@ -3,6 +3,9 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { messageOf } from '../../lib/api';
+import { RestoreFromBackupForm } from '../backup/RestoreFromBackupForm';
+import { RestoreNotice } from '../backup/RestoreNotice';
+import { useRestoreNotice } from '../backup/store';
 import { AuthLayout } from './AuthLayout';
 import { authCalls, useAuthAction } from './queries';
 import { RecoverForm } from './RecoverForm';
@@ -10,6 +13,7 @@ import { RecoverForm } from './RecoverForm';
 export function LoginScreen({ unitName }: { unitName: string }) {
   const { t } = useTranslation();
   const [recovering, setRecovering] = useState(false);
+  const [restoring, setRestoring] = useState(false);
   const login = useAuthAction(authCalls.login);
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
@@ -21,11 +25,13 @@ export function LoginScreen({ unitName }: { unitName: string }) {
   });
 
   if (recovering) return <RecoverForm unitName={unitName} onBack={() => setRecovering(false)} />;
+  if (restoring) return <RestoreFromBackupForm unitName={unitName} onBack={() => setRestoring(false)} />;
 
   const submit = form.onSubmit(async (values) => {
     setError(null);
     try {
       await login.mutateAsync(values);
+      useRestoreNotice.getState().dismiss();
     } catch (e) {
       setError(messageOf(e));
       form.setFieldValue('password', '');
@@ -37,6 +43,7 @@ export function LoginScreen({ unitName }: { unitName: string }) {
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <Title order={3}>{t('auth.loginTitle')}</Title>
+          <RestoreNotice />
           {error && (
             <Alert color="red" variant="light" data-testid="login-error">
               {error}
@@ -51,6 +58,12 @@ export function LoginScreen({ unitName }: { unitName: string }) {
             {t('auth.forgot')}{' '}
             <Anchor component="button" type="button" size="sm" onClick={() => setRecovering(true)}>
               {t('auth.useRecovery')}
+            </Anchor>
+          </Text>
+          <Text size="sm" c="dimmed" ta="center" mt={-8}>
+            {t('backup.login.entryHint')}{' '}
+            <Anchor component="button" type="button" size="sm" onClick={() => setRestoring(true)}>
+              {t('backup.login.entry')}
             </Anchor>
           </Text>
         </Stack>

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { AuthStatus } from '../../../common/api/auth';
 import { api, unwrap } from '../../lib/api';
 import { resetSessionState } from '../../lib/sessionReset';
@@ -10,6 +10,18 @@ export function useAuthStatus() {
 }
 
 /**
+ * Replaces the known status. Whenever the session ends or locks, every other cached answer
+ * (register data) is dropped from the renderer.
+ */
+export function applyAuthStatus(qc: QueryClient, status: AuthStatus): void {
+  if (status.phase !== 'open') {
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== AUTH_STATUS[0] });
+    resetSessionState();
+  }
+  qc.setQueryData(AUTH_STATUS, status);
+}
+
+/**
  * Runs an auth call and replaces the known status with its answer. Whenever the session ends or
  * locks, every other cached answer (register data) is dropped from the renderer.
  */
@@ -17,13 +29,7 @@ export function useAuthAction<I>(call: (input: I) => Promise<AuthStatus>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: call,
-    onSuccess: (status) => {
-      if (status.phase !== 'open') {
-        qc.removeQueries({ predicate: (q) => q.queryKey[0] !== AUTH_STATUS[0] });
-        resetSessionState();
-      }
-      qc.setQueryData(AUTH_STATUS, status);
-    },
+    onSuccess: (status) => applyAuthStatus(qc, status),
   });
 }
 

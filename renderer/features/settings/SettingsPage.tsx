@@ -6,13 +6,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { systemSettingsSchema } from '../../../common/api/settings';
 import { api, ApiFailure, messageOf, unwrap } from '../../lib/api';
+import { useCan } from '../../lib/useCan';
 import { AUTH_STATUS } from '../auth/queries';
 import { RecoveryCodeSheet } from '../auth/RecoveryCodeSheet';
+import { BackupSection } from '../backup/BackupSection';
 
 /** 系统设置 for the system administrator: the unit printed on every register, the default marking, the recovery code. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const qc = useQueryClient();
+  const can = useCan();
   const settings = useQuery({ queryKey: ['settings:get'], queryFn: () => unwrap(api().settings.get({})) });
   const form = useForm({ initialValues: { unitName: '', marking: '' }, validate: schemaResolver(systemSettingsSchema, { sync: true }) });
   const { setValues, resetDirty } = form;
@@ -46,7 +49,7 @@ export function SettingsPage() {
   });
 
   return (
-    <Stack gap="lg" maw={720}>
+    <Stack gap="lg" maw={860}>
       <div>
         <Title order={2}>{t('settings.title')}</Title>
         <Text c="dimmed" size="sm">
@@ -55,7 +58,7 @@ export function SettingsPage() {
       </div>
       {settings.isError && <Alert color="red">{messageOf(settings.error)}</Alert>}
       <Paper withBorder p="lg">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={submit} noValidate aria-label={t('settings.title')}>
           <Stack gap="md">
             <TextInput label={t('setup.unitName')} description={t('setup.unitNameHint')} withAsterisk {...form.getInputProps('unitName')} />
             <TextInput label={t('setup.marking')} description={t('setup.markingHint')} maw={260} {...form.getInputProps('marking')} />
@@ -80,6 +83,7 @@ export function SettingsPage() {
           </Group>
         </Stack>
       </Paper>
+      {can('backup.manage') && <BackupSection />}
 
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('settings.regenerate')}>
         <Stack gap="md">
