@@ -18,7 +18,7 @@ export interface MediaListActionProps {
 }
 export const MEDIA_LIST_ACTIONS: ComponentType<MediaListActionProps>[] = [MediaListPrintAction, StocktakeLink];
 
-/** In the medium's drawer header: 打印履历卡 … */
+/** In the medium's drawer header: 履历卡 (print, PDF, Excel) … */
 export interface MediumActionProps {
   medium: MediumDetail;
 }
