@@ -259,7 +259,7 @@ export function describeEvent(event: MediaEvent, holderBefore: PersonRef | null 
       return `报告${event.incident}：发现于 ${shortInstant(event.discoveredAt)}${clause('经过：', event.circumstances)}，${report}`;
     }
     case '清查结果':
-      return `清查结果：${event.result}${clause('', event.stocktake ? `（${event.stocktake.trim()}）` : '')}${clause('说明：', event.note)}`;
+      return `清查结果：${event.result}${event.stocktake.trim() ? `（${event.stocktake.trim()}）` : ''}${clause('说明：', event.note)}`;
     case '更正':
       return `更正第 ${event.corrects} 条${corrected ? `（${corrected.type}）` : ''}，原因：${event.reason.trim()}`;
   }

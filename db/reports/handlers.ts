@@ -176,8 +176,8 @@ function pick(ctx: HandlerContext, selection: Selection, options: Options): Prin
     }
     case 'mediaCard': {
       const now = ctx.now();
-      const { medium, def } = selectMediumCard(ctx.db, selection.filter.id, now.toISOString(), localDate(now));
-      return { kind: 'sheet', def, targetType: 'medium', targetId: medium.uuid, selection: '' };
+      const { medium, def, xlsx } = selectMediumCard(ctx.db, selection.filter.id, now.toISOString(), localDate(now));
+      return { kind: 'sheet', def, targetType: 'medium', targetId: medium.uuid, xlsx: { def: xlsx.def as RegisterDefinition<never>, rows: xlsx.rows }, selection: '' };
     }
     case 'mediaReceipt': {
       const now = ctx.now();

@@ -16,7 +16,6 @@ const home = {
   due: 'Due {{date}}',
   open: 'Open',
   openHint: 'Open this record on the {{register}} page',
-  notYet: 'The {{register}} page is not available yet; handle it in the register',
   acknowledge: 'Acknowledge',
   acknowledgedBadge: 'Acknowledged',
   acknowledgedText: '{{by}} set aside until {{until}}: {{reason}}',

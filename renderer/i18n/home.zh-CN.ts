@@ -16,7 +16,6 @@ const home = {
   due: '期限 {{date}}',
   open: '查看',
   openHint: '打开{{register}}页面中的这条记录',
-  notYet: '{{register}}页面尚未提供，请在相应台账中处理',
   acknowledge: '确认',
   acknowledgedBadge: '已确认',
   acknowledgedText: '{{by}} 确认暂缓至 {{until}}：{{reason}}',

@@ -130,7 +130,7 @@ const media: Messages['media'] = {
     current: 'Now: {{state}}',
     submit: 'Record {{type}}',
     saved: 'Record no. {{seq}} ({{type}}) of {{number}} saved',
-    savedHandover: 'Record no. {{seq}} ({{type}}) saved. Print the receipt for both parties to sign and attach the signed scan here, or later from the custody chain.',
+    savedHandover: 'Record no. {{seq}} ({{type}}) saved. Click “Receipt” below to print it for both parties to sign, then attach the signed scan here; or do both later on this record of the custody chain.',
     finish: 'Done',
     badTime: 'Write it as YYYY-MM-DD HH:mm, e.g. 2026-03-02 10:30',
     nowPlaceholder: 'Blank for now',

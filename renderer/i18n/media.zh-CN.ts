@@ -127,7 +127,7 @@ const media = {
     current: '当前：{{state}}',
     submit: '登记{{type}}',
     saved: '已登记 {{number}} 第 {{seq}} 条记录（{{type}}）',
-    savedHandover: '已登记第 {{seq}} 条记录（{{type}}）。请打印交接单由双方签字，并在此添加签字后的扫描件；也可以稍后在履历中添加。',
+    savedHandover: '已登记第 {{seq}} 条记录（{{type}}）。请点下方“交接单”打印，由交接双方签字后，在此添加签字后的扫描件；也可以稍后在履历的这条记录上打印和添加。',
     finish: '完成',
     badTime: '请按“YYYY-MM-DD HH:mm”填写，如 2026-03-02 10:30',
     nowPlaceholder: '留空为当前时间',

@@ -169,7 +169,7 @@ test('an officer registers media and keeps their custody chain from issue to des
       await form.getByLabel('用途').fill('数据交换');
       await field(form, '领用人：张三').check();
       await form.getByRole('button', { name: '登记发放/领用' }).click();
-      await expect(form.getByTestId('event-saved')).toContainText('请打印交接单由双方签字');
+      await expect(form.getByTestId('event-saved')).toContainText('请点下方“交接单”打印');
       await expect(form.getByRole('button', { name: '添加附件' })).toBeVisible();
       await finishHandover(form);
       await expect(drawer(page).getByTestId('medium-state')).toContainText('已发放给 张三');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MediumDetail } from '../../../common/api/media';
 import { auditRows } from '../../testing/fixtures';
-import { errorOf, printedHtml } from '../people/testing';
+import { errorOf, exportedSheet, printedHtml } from '../people/testing';
 import { EVENTS, openMediaWorld, type MediaWorld } from './testing';
 
 /** 介质交接单 (one hand-over event) and 介质履历卡 (one medium) through `report:print`. */
@@ -158,5 +158,34 @@ describe('介质履历卡', () => {
     const html = await printedHtml(w, card(lent.id));
     expect(html).toContain(field('当前状态', '借出（借用人 李四，应还 2026-03-20）', 2));
     expect(html).toContain('<h2>四、待处理事项</h2><div class="text">逾期未还：李四 借用，应于 2026-03-20 归还，已逾期 5 天</div>');
+  });
+
+  it('exports to Excel with the chain as rows, the medium’s fields above and the responsible people below', async () => {
+    const ws = await exportedSheet(w, card());
+    expect(ws.getCell('A1').value).toBe('介质履历卡');
+    expect(ws.getCell('A2').value).toBe('JZ-2026-0001（U盘，金士顿 DTX 64G）');
+    const facts = String(ws.getCell('A5').value);
+    expect(facts).toContain('保密编号：JZ-2026-0001');
+    expect(facts).toContain('存放地点：保密室 2 号柜');
+    expect(facts).toContain('当前状态：已销毁');
+    expect(facts).not.toContain('报备日期：');
+    const row = (r: number) => Array.from({ length: 6 }, (_, i) => ws.getCell(r, i + 1).value);
+    expect(row(6)).toEqual(['序号', '时间', '记录', '内容', '相关人员', '经办人']);
+    expect(Array.from({ length: 8 }, (_, i) => ws.getCell(7 + i, 3).value)).toEqual(['登记入库', '借出', '归还', '携带外出', '外出返回', '送外维修', '更正', '销毁']);
+    expect(row(8)).toEqual(['2', '2026-03-02 09:30', '借出', '借给 张三，用途：数据交换，应还 2026-03-10', '借用人 张三（已签字）', '王保密']);
+    expect(String(ws.getCell(12, 4).value)).toContain('【已被第 7 条更正，不再有效】');
+    expect(ws.getCell(15, 1).value).toBe('共 8 条');
+    expect(ws.getCell(16, 1).value).toBe('责任人：王保密（2026-03-02 起至今，经办人 王保密）');
+    expect(row(18)).toEqual(['保管责任人：', '', '保密员：', '', '审核人：', '']);
+    expect(auditRows(w.core.db).at(-1)).toMatchObject({ action: 'report.xlsx', target_type: 'medium', target_id: m.uuid });
+  });
+
+  it('exports what is still open about a medium under its chain', async () => {
+    const lent = await w.medium();
+    await w.record(lent.id, { type: '借出', holderId: w.li.id, dueBack: '2026-03-20' });
+    w.at('2026-03-25');
+    const ws = await exportedSheet(w, card(lent.id));
+    expect(ws.getCell(9, 1).value).toBe('共 2 条');
+    expect(ws.getCell(11, 1).value).toBe('待处理事项：逾期未还：李四 借用，应于 2026-03-20 归还，已逾期 5 天');
   });
 });

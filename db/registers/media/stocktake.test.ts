@@ -159,7 +159,7 @@ describe('closing', () => {
     const chain = (await w.get(c.id)).timeline;
     expect(chain.at(-1)).toMatchObject({
       type: '清查结果',
-      summary: `清查结果：缺失，（QC-2026-001 2026年一季度介质清查），说明：${UNMARKED_NOTE}`,
+      summary: `清查结果：缺失（QC-2026-001 2026年一季度介质清查），说明：${UNMARKED_NOTE}`,
       data: { result: '缺失', stocktake: 'QC-2026-001 2026年一季度介质清查', note: UNMARKED_NOTE },
     });
     expect((await w.get(a.id)).needsAttention).toBe(false);

@@ -203,6 +203,7 @@ function FindingRow(props: { finding: Finding; canAcknowledge: boolean; onAcknow
   const roles = useCan();
   const f = props.finding;
   const register = t(`home.register.${f.register}`);
+  // No 查看 when the account may not use the record's page.
   const page = f.target && f.target.page !== 'password' ? PAGES.find((p) => p.id === f.target!.page) : undefined;
   const reachable = f.target?.page === 'password' || (page !== undefined && roles(page.permission));
   const go = () => {
@@ -243,13 +244,11 @@ function FindingRow(props: { finding: Finding; canAcknowledge: boolean; onAcknow
             </Text>
           )}
           <Group gap="xs" wrap="nowrap">
-            {f.target && (
-              <Tooltip label={reachable ? t('home.openHint', { register }) : t('home.notYet', { register })}>
-                <span>
-                  <Button size="xs" variant="light" leftSection={<IconExternalLink size={14} />} disabled={!reachable} onClick={go}>
-                    {t('home.open')}
-                  </Button>
-                </span>
+            {reachable && (
+              <Tooltip label={t('home.openHint', { register })}>
+                <Button size="xs" variant="light" leftSection={<IconExternalLink size={14} />} onClick={go} data-testid="finding-open">
+                  {t('home.open')}
+                </Button>
               </Tooltip>
             )}
             {props.canAcknowledge && !f.acknowledged && (

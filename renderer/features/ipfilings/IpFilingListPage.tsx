@@ -13,7 +13,7 @@ import { PrintMenu } from '../../components/PrintMenu';
 import { SearchInput } from '../../components/SearchInput';
 import { recordRows, usePagedTable } from '../../components/usePagedTable';
 import { useCan } from '../../lib/useCan';
-import { useUi } from '../../app/store';
+import { useOpenIntent, useUi } from '../../app/store';
 import { useActiveOrgs } from '../organisations/queries';
 import { ConflictsView } from './ConflictsView';
 import { ExpiringAlert } from './ExpiringAlert';
@@ -37,6 +37,7 @@ export function IpFilingListPage() {
   const [detailId, setDetailId] = useState<number | null>(null);
   const [printMode, setPrintMode] = useState<PrintMode | null>(null);
   const goTo = useUi((s) => s.setPage);
+  useOpenIntent('ipfilings', setDetailId);
 
   const params: IpFilingListParams = {
     q,

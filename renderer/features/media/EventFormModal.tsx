@@ -62,23 +62,23 @@ export function EventFormModal(props: { medium: MediumDetail; state: MediumState
     >
       {props.request &&
         (saved ? (
-          <Stack gap="sm">
-            <SavedThenAttach
-              testId="event-saved"
-              message={t('media.events.savedHandover', { seq: saved.event.seq, type: t(`media.eventType.${saved.event.type}`) })}
-              ownerType="mediaEvent"
-              ownerUuid={saved.event.uuid}
-              finish={t('media.events.finish')}
-              onFinish={close}
-            />
-            {MEDIA_EVENT_ACTIONS.length > 0 && (
-              <Group gap="xs">
-                {MEDIA_EVENT_ACTIONS.map((Action, i) => (
-                  <Action key={i} medium={saved.medium} event={saved.event} />
-                ))}
-              </Group>
-            )}
-          </Stack>
+          <SavedThenAttach
+            testId="event-saved"
+            message={t('media.events.savedHandover', { seq: saved.event.seq, type: t(`media.eventType.${saved.event.type}`) })}
+            ownerType="mediaEvent"
+            ownerUuid={saved.event.uuid}
+            finish={t('media.events.finish')}
+            onFinish={close}
+            actions={
+              MEDIA_EVENT_ACTIONS.length > 0 && (
+                <Group gap="xs">
+                  {MEDIA_EVENT_ACTIONS.map((Action, i) => (
+                    <Action key={i} medium={saved.medium} event={saved.event} />
+                  ))}
+                </Group>
+              )
+            }
+          />
         ) : (
           <EventForm
             medium={props.medium}

@@ -11,7 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ListError } from '../../components/ListError';
 import { SearchInput } from '../../components/SearchInput';
 import { recordRows, usePagedTable } from '../../components/usePagedTable';
-import { useUi } from '../../app/store';
+import { useOpenIntent, useUi } from '../../app/store';
 import { useCan } from '../../lib/useCan';
 import { useActiveOrgs } from '../organisations/queries';
 import { DueBack, MediaStatusBadge } from './MediaBadges';
@@ -31,6 +31,7 @@ export function MediaListPage() {
   const [creating, setCreating] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const goTo = useUi((s) => s.setPage);
+  useOpenIntent('media', view.open);
   const params: MediaListParams = {
     q,
     kind: view.kind,

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { MediaEventView, MediaFilter, MediumDetail } from '../../../common/api/media';
+import { EventReceiptAction, MediaListPrintAction, MediumCardAction } from './prints/slotActions';
+import { StocktakeLink } from './stocktake/StocktakeLink';
 
 /**
  * Where the printed registers, the receipts (交接单) and the stocktake (清查) plug into the media
@@ -14,13 +16,13 @@ export interface MediaListActionProps {
   /** The register holds no medium at all (nothing to print or count). */
   registerEmpty: boolean;
 }
-export const MEDIA_LIST_ACTIONS: ComponentType<MediaListActionProps>[] = [];
+export const MEDIA_LIST_ACTIONS: ComponentType<MediaListActionProps>[] = [MediaListPrintAction, StocktakeLink];
 
-/** In the medium's drawer header: 打印履历卡 … */
+/** In the medium's drawer header: 履历卡 (print, PDF, Excel) … */
 export interface MediumActionProps {
   medium: MediumDetail;
 }
-export const MEDIUM_ACTIONS: ComponentType<MediumActionProps>[] = [];
+export const MEDIUM_ACTIONS: ComponentType<MediumActionProps>[] = [MediumCardAction];
 
 /**
  * On each hand-over event of the timeline (HANDOVER_TYPES of common/media/events.ts), and in the
@@ -30,4 +32,4 @@ export interface MediaEventActionProps {
   medium: MediumDetail;
   event: MediaEventView;
 }
-export const MEDIA_EVENT_ACTIONS: ComponentType<MediaEventActionProps>[] = [];
+export const MEDIA_EVENT_ACTIONS: ComponentType<MediaEventActionProps>[] = [EventReceiptAction];

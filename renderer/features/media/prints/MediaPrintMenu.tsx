@@ -77,7 +77,7 @@ export function MediaPrintMenu(props: { filter: MediaFilter; period?: MediaPerio
 
   return (
     <>
-      <Menu position="bottom-end" withinPortal>
+      <Menu position="bottom-start" withinPortal>
         <Menu.Target>
           <Button
             variant="default"

@@ -5,8 +5,9 @@ import { PrintMenu } from '../../../components/PrintMenu';
 import { useCan } from '../../../lib/useCan';
 
 /**
- * 打印履历卡 for a medium's detail: the 介质履历卡 (its fields, who was responsible when, its whole
- * chain with corrections), as PDF or on the printer. Renders nothing without registers.print.
+ * 履历卡 for a medium's detail: the 介质履历卡 (its fields, who was responsible when, its whole
+ * chain with corrections), as PDF, on the printer or (with registers.export) in Excel, the chain as
+ * rows. Renders nothing without registers.print.
  */
 export function MediumCardButton(props: { mediumId: number; number: string; size?: 'xs' | 'sm' }) {
   const { t } = useTranslation();
@@ -15,7 +16,7 @@ export function MediumCardButton(props: { mediumId: number; number: string; size
   if (!can('registers.print')) return null;
   return (
     <>
-      <PrintMenu disabled={false} allowExport={false} size={props.size} label={t('mediaPrints.card')} onChoose={setMode} />
+      <PrintMenu disabled={false} allowExport={can('registers.export')} size={props.size} label={t('mediaPrints.card')} onChoose={setMode} />
       <PrintDialog
         mode={mode}
         count={1}
