@@ -30,6 +30,11 @@ export interface BackupHost {
   writeSlotFile(file: SlotFile): void;
   /** Keeps the audit head outside the database after an append. */
   publishHead(core: Core, head: AuditHead): void;
+  /**
+   * Keeps a record aside while the database is read-only (a failed start-up check): it enters the
+   * trail at the next healthy open, normally the restored database's.
+   */
+  deferAudit(record: AuditRecord): void;
   unseal(slot: Slot, secret: string): Promise<Uint8Array | null>;
   /** Ends the session and closes the database without writing to it. */
   endSession(): void;
@@ -77,6 +82,10 @@ export class BackupService {
   }
 
   record(core: Core, record: Omit<AuditRecord, 'at'> & { at?: string }, within?: () => void): void {
+    if (core.health.readOnly) {
+      this.host.deferAudit({ workstation: this.host.workstation(), at: this.host.now().toISOString(), ...record });
+      return;
+    }
     const head = core.db.transaction(() => {
       within?.();
       return core.trail.append({ workstation: this.host.workstation(), at: this.host.now().toISOString(), ...record });

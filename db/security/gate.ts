@@ -106,6 +106,7 @@ export class AuthGate {
       slotFile: () => readSlotFile(this.slotPath),
       writeSlotFile: (file) => writeSlotFile(this.slotPath, file),
       publishHead: (core, head) => this.storeHead(core, head),
+      deferAudit: (record) => this.deferAudit(record),
       unseal: (slot, secret) => this.unseal(slot, secret),
       endSession: () => this.closeState(),
       openWithKey: (key) => this.openWithKey(key),

@@ -1,4 +1,4 @@
-import { Alert, AppShell, Avatar, Badge, Group, Menu, Modal, NavLink, ScrollArea, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
+import { Alert, AppShell, Avatar, Badge, Button, Group, Menu, Modal, NavLink, ScrollArea, SegmentedControl, Text, Title, UnstyledButton } from '@mantine/core';
 import { useHotkeys } from '@mantine/hooks';
 import { IconAlertTriangle, IconChevronDown, IconKey, IconLock, IconLogout, IconShieldLock } from '@tabler/icons-react';
 import { useCallback, useState } from 'react';
@@ -101,7 +101,15 @@ export function Shell({ status }: { status: AuthStatus }) {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
-        <StartupHealthPanel />
+        <StartupHealthPanel
+          restoreAction={
+            rolesGrant(user.roles, 'backup.manage') ? (
+              <Button size="xs" variant="white" color="red" onClick={() => setPage('settings')} data-testid="startup-restore">
+                {t('startup.openRestore')}
+              </Button>
+            ) : undefined
+          }
+        />
         {status.auditAlert && (
           <Alert color="red" variant="filled" icon={<IconAlertTriangle />} mb="md" data-testid="audit-alert">
             {status.auditAlert}

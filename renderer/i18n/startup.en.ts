@@ -24,6 +24,7 @@ const startup: Messages['startup'] = {
     restore: 'The system administrator restores the database from the latest good backup; log in again afterwards and the app checks it again.',
     report: 'If the audit records may have been altered, the auditor runs the full verification and records what was done.',
   },
+  openRestore: 'Restore in Settings → Backups',
   sysadminOnly: 'Restoring a backup requires the system administrator to log in.',
 };
 

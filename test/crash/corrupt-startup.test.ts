@@ -3,7 +3,7 @@
  * opens it read-only, says what is wrong, refuses every change, keeps every byte, and keeps the
  * session's audit records aside until a healthy database (a restored backup) takes them.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -26,6 +26,15 @@ const newGate = () => {
   gates.push(gate);
   return gate;
 };
+
+async function untilDone<T = unknown>(gate: AuthGate, jobId: string): Promise<T> {
+  for (;;) {
+    const s = value<{ state: string; result: unknown; error: string | null }>(await gate.invoke('job:status', { jobId }));
+    if (s.state === 'done') return s.result as T;
+    if (s.state === 'failed') throw new Error(s.error ?? 'job failed');
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
 
 async function databaseKey(gate: AuthGate): Promise<Uint8Array> {
   const slot = readSlotFile(gate.slotPath)!.slots.find((s) => s.username === ADMINS.sysadmin.username)!;
@@ -131,5 +140,40 @@ describe('a database damaged on disk', () => {
     const kept = readSlotFile(gate.slotPath)!.deferredAudit;
     expect(kept.map((r) => r.action)).toEqual(['audit.startupCheck', 'auth.login', 'auth.logout']);
     expect(kept[0]).toMatchObject({ targetType: 'audit', targetId: 1, result: 'failed' });
+  });
+  it('the system administrator restores a backup through the app while the database is read-only', async () => {
+    const gate = newGate();
+    await setupOffice(gate);
+    await loginAs(gate, ADMINS.sysadmin);
+    const folder = join(dir, 'usb');
+    mkdirSync(folder);
+    value(await gate.invoke('backup:setConfig', { folder, schedule: 'off', time: '17:30', weekday: 5, onExit: false, keep: 10, maxAgeDays: 7 }));
+    await untilDone(gate, value<{ jobId: string }>(await gate.invoke('backup:start', {})).jobId);
+    for (let i = 0; i < 300; i++) value(await gate.invoke('settings:update', { unitName: `北京市卫生健康监督所${i}`, marking: '内部' }));
+    value(await gate.invoke('auth:logout', {}));
+    gate.close();
+    const key = await databaseKey(gate);
+    const checkpoint = openDatabase(gate.dbPath, key);
+    checkpoint.pragma('wal_checkpoint(TRUNCATE)');
+    checkpoint.close();
+    corruptPageOf(gate.dbPath, 'audit_log', key);
+
+    const next = newGate();
+    await loginAs(next, ADMINS.sysadmin);
+    expect(value<StartupHealth>(await next.invoke('app:health', {})).readOnly).toBe(true);
+    const [file] = value<{ files: { file: string }[] }>(await next.invoke('backup:list', {})).files;
+    const report = await untilDone<{ ok: boolean; token: string; createdAt: string }>(next, value<{ jobId: string }>(await next.invoke('backup:verifyStart', { file: file!.file })).jobId);
+    expect(report.ok).toBe(true);
+    value(await next.invoke('backup:restore', { token: report.token, confirmCreatedAt: report.createdAt }));
+    expect(next.status().phase).toBe('login');
+
+    // The restored database writes again; its trail holds the restore and the records kept aside
+    // while the damaged one was open.
+    await loginAs(next, ADMINS.sysadmin);
+    expect(value<StartupHealth>(await next.invoke('app:health', {})).readOnly).toBe(false);
+    expect(value<{ unitName: string }>(await next.invoke('settings:get', {})).unitName).toBe('北京市卫生健康监督所');
+    const trail = next.core!.db.prepare('SELECT action FROM audit_log ORDER BY seq').pluck().all() as string[];
+    expect(trail).toEqual(expect.arrayContaining(['app.startupCheck', 'backup.verifyResult', 'backup.restore']));
+    expect(next.core!.trail.verify({ expectedHead: readSlotFile(next.slotPath)!.auditHead })).toMatchObject({ ok: true });
   });
 });
