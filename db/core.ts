@@ -32,6 +32,7 @@ import { backupHandlers } from './backup/handlers';
 import { findingHandlers } from './findings/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
+import { createWorkerHost } from './workers/host';
 
 export const DB_FILE = 'baomi.db';
 
@@ -70,6 +71,8 @@ export interface CoreOptions {
   security?: SecurityServices;
   /** Recorded in every audit record; the host name by default. */
   workstation?: string;
+  /** The bundled export worker (dist/electron/export-worker.cjs); BAOMI_EXPORT_WORKER when not given. */
+  workerScript?: string;
 }
 
 export interface Core {
@@ -104,6 +107,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     env: { appVersion: options.appVersion, workstation: options.workstation ?? hostname() },
     security: options.security ?? null,
     now: options.now,
+    // Each worker opens its own read-only connection with a fresh copy of the key from the key source.
+    workers: createWorkerHost({ dbPath, keySource: options.keySource, nativeBinding: options.nativeBinding, script: options.workerScript }),
   });
   return {
     router,

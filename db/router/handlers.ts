@@ -5,6 +5,7 @@ import type { Slot } from '../security/slotfile';
 import type { BackupService } from '../backup/service';
 import type { AuditDetails, AuditRecord, AuditTrail } from '../audit/log';
 import type { Jobs } from '../jobs/jobs';
+import type { WorkerHost } from '../workers/host';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 
@@ -32,6 +33,8 @@ export interface HandlerContext {
   trail: AuditTrail;
   /** Long work in slices with progress. */
   jobs: Jobs;
+  /** Long read-only work (large exports) in a worker thread with its own connection. */
+  workers: WorkerHost;
   /**
    * Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the
    * head; `within` runs in the same transaction.

@@ -5,6 +5,7 @@ import { rolesGrant, type Session } from '../../common/security/roles';
 import { PERMISSION_LABELS, ROLE_LABELS } from '../../common/security/labels';
 import type { AuditDetails, AuditHead, AuditTrail } from '../audit/log';
 import { Jobs } from '../jobs/jobs';
+import { noWorkers, type WorkerHost } from '../workers/host';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 import type { CoreEnv, Handler, HandlerContext, Handlers, SecurityServices } from './handlers';
@@ -21,6 +22,8 @@ export interface RouterDeps<C extends ContractShape> {
   onAuditHead?: (head: AuditHead) => void;
   security?: SecurityServices | null;
   jobs?: Jobs;
+  /** Worker threads with their own connection to the database file (the core's). */
+  workers?: WorkerHost;
   now?: () => Date;
   /** Where unexpected errors are reported (never shown to the user). */
   logError?: (error: unknown, channel: string) => void;
@@ -124,6 +127,7 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       security: deps.security ?? null,
       trail: deps.trail,
       jobs,
+      workers: deps.workers ?? noWorkers,
       recordAudit(record, within) {
         const head = deps.db.transaction(() => {
           within?.();
