@@ -106,7 +106,7 @@ export function buildWhitelist(
     data = whitelistCsvRows(found.flatMap((f) => f.entries.map((entry) => ({ entry, number: f.number, orgName: f.orgName, users: f.users, validTo: f.validTo }))));
   }
   if (filings === 0) {
-    throw new DomainError('RULE', `截至 ${today}${chosen ? `，符合条件（${chosen}）的` : ''}当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。`);
+    throw new DomainError('RULE', `截至 ${today}，${chosen ? `符合条件（${chosen}）的` : ''}当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。`);
   }
   const header = [
     format === 'text'
