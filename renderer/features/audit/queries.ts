@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { auditVerificationSchema, type AuditFilter } from '../../../common/api/audit';
 import { api, unwrap } from '../../lib/api';
+import { waitForJob } from '../../lib/jobs';
 
 export type AuditListParams = Required<Pick<AuditFilter, 'from' | 'to' | 'actor' | 'action' | 'q' | 'dir'>> & { page: number; pageSize: number };
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
@@ -26,9 +27,6 @@ export function useAuditRecord(seq: number | null) {
   });
 }
 
-const POLL_MS = 150;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /**
  * Full verification runs as a job in the data core (in slices, so the app stays responsive);
  * this polls its progress until it finishes. Starting and finishing are both recorded, so the
@@ -41,13 +39,7 @@ export function useAuditVerify() {
     mutationFn: async (): Promise<AuditVerification> => {
       setProgress({ done: 0, total: 0 });
       const { jobId } = await unwrap(api().audit.verifyStart({}));
-      for (;;) {
-        const status = await unwrap(api().job.status({ jobId }));
-        setProgress({ done: status.done, total: status.total });
-        if (status.state === 'failed') throw new Error(status.error ?? '校验未能完成');
-        if (status.state === 'done') return auditVerificationSchema.parse(status.result);
-        await sleep(POLL_MS);
-      }
+      return auditVerificationSchema.parse(await waitForJob(jobId, setProgress, '校验未能完成'));
     },
     onSettled: async () => {
       setProgress(null);

@@ -1,0 +1,24 @@
+import { api, unwrap } from './api';
+
+export interface JobProgress {
+  done: number;
+  /** 0 while the total is not known yet. */
+  total: number;
+}
+
+const POLL_MS = 150;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls a job of the data core (audit verification, a large export) until it finishes, reporting
+ * its progress: the job's result, or an Error with the core's message (`fallback` when it gave none).
+ */
+export async function waitForJob(jobId: string, onProgress: (progress: JobProgress) => void, fallback: string): Promise<unknown> {
+  for (;;) {
+    const status = await unwrap(api().job.status({ jobId }));
+    onProgress({ done: status.done, total: status.total });
+    if (status.state === 'failed') throw new Error(status.error ?? fallback);
+    if (status.state === 'done') return status.result;
+    await sleep(POLL_MS);
+  }
+}
