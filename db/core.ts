@@ -36,6 +36,7 @@ import { backupHandlers } from './backup/handlers';
 import { findingHandlers } from './findings/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
+import { createWorkerHost } from './workers/host';
 
 export const DB_FILE = 'baomi.db';
 /** Files of the data folder that get owner-only permissions. */
@@ -83,6 +84,8 @@ export interface CoreOptions {
   locationEnv?: LocationEnv;
   /** Recorded in every audit record; the host name by default. */
   workstation?: string;
+  /** The bundled export worker (dist/electron/export-worker.cjs); BAOMI_EXPORT_WORKER when not given. */
+  workerScript?: string;
 }
 
 export interface Core {
@@ -142,6 +145,8 @@ export async function openCore(options: CoreOptions): Promise<Core> {
     now: options.now,
     health,
     deferAudit: options.deferAudit,
+    // Each worker opens its own read-only connection with a fresh copy of the key from the key source.
+    workers: createWorkerHost({ dbPath, keySource: options.keySource, nativeBinding: options.nativeBinding, script: options.workerScript }),
   });
   return {
     router,

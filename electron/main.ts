@@ -52,7 +52,9 @@ function createGate(printDocuments: PrintDocuments): AuthGate | null {
   });
   const nativeBinding = !app.isPackaged ? process.env.BAOMI_NATIVE_BINDING || undefined : undefined;
   try {
-    const created = new AuthGate({ dataDir, shell, appVersion: VERSION, nativeBinding, workstation: hostname() });
+    // Long exports run in a worker thread; its bundle is built beside this one (scripts/build.mjs).
+    const workerScript = join(__dirname, 'export-worker.cjs');
+    const created = new AuthGate({ dataDir, shell, appVersion: VERSION, nativeBinding, workstation: hostname(), workerScript });
     created.status();
     return created;
   } catch (error) {

@@ -42,7 +42,8 @@ await esbuild({
 const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, define, logLevel: 'warning', absWorkingDir: root };
 await esbuild({
   ...node,
-  entryPoints: { main: 'electron/main.ts' },
+  // The export worker (db/workers) runs in a worker thread beside main.cjs, found there at run time.
+  entryPoints: { main: 'electron/main.ts', 'export-worker': 'db/workers/export-worker.ts' },
   outdir: 'dist/electron',
   outExtension: { '.js': '.cjs' },
   external: ['electron', 'better-sqlite3-multiple-ciphers', 'exceljs'],

@@ -248,6 +248,16 @@ export const ipFilingFilterSchema = selectionObject.extend({
 });
 export type IpFilingFilter = z.input<typeof ipFilingFilterSchema>;
 
+/** A finished ipfiling:whitelist job's result. */
+export const whitelistJobResultSchema = z.object({
+  path: z.string(),
+  /** Filings in force that the filter selects. */
+  filings: z.number().int(),
+  /** Data lines written (CIDR blocks, or CSV rows). */
+  lines: z.number().int(),
+});
+export type WhitelistJobResult = z.output<typeof whitelistJobResultSchema>;
+
 /** The whitelist always holds the filings in force today; these narrow it. */
 export const whitelistFilterSchema = selectionObject;
 export type WhitelistFilter = z.input<typeof whitelistFilterSchema>;
@@ -408,21 +418,17 @@ export const ipFilingChannels = {
   /**
    * The whitelist of the addresses of the filings in force now, as text (one CIDR block per line,
    * merged) or CSV (block, number, unit, users, end day), with a `#` header giving the generation
-   * time, the account and the filter; saved where the user chooses, audited.
+   * time, the account and the filter; saved where the user chooses, audited. Asks where to save,
+   * then writes in the background: `jobId` (null when the dialog was cancelled) is polled with
+   * job:status, whose result is a `WhitelistJobResult` once the file is written; an empty list fails
+   * the job and writes nothing.
    */
   'ipfiling:whitelist': channel({
     input: z.object({
       format: z.enum(WHITELIST_FORMATS, { error: '请选择导出格式' }).default('text'),
       filter: whitelistFilterSchema.default({ q: '', orgId: null, personId: null, contractId: null, accessMethod: null }),
     }),
-    output: z.object({
-      saved: z.boolean(),
-      path: z.string().nullable(),
-      /** Filings in force that the filter selects. */
-      filings: z.number().int(),
-      /** Data lines written (CIDR blocks, or CSV rows). */
-      lines: z.number().int(),
-    }),
+    output: z.object({ path: z.string().nullable(), jobId: z.string().nullable() }),
     permission: 'registers.export',
     audit: 'ipfiling.whitelist',
   }),

@@ -87,6 +87,10 @@ export type ReportInput = z.input<typeof reportInput>;
 
 const savedOutput = z.object({ saved: z.boolean(), path: z.string().nullable(), rows: z.number().int() });
 
+/** A finished report:xlsx job's result. */
+export const xlsxJobResultSchema = z.object({ path: z.string(), rows: z.number().int() });
+export type XlsxJobResult = z.output<typeof xlsxJobResultSchema>;
+
 /**
  * Each register needs its own permission (registers.print/export for the registers, audit.read for
  * the audit trail), so the channels admit any session and the report handlers check per register.
@@ -104,9 +108,13 @@ export const reportChannels = {
     permission: 'authenticated',
     audit: 'report.print',
   }),
+  /**
+   * Asks where to save, then exports in the background: `jobId` (null when the dialog was
+   * cancelled) is polled with job:status, whose result is an `XlsxJobResult` once the file is written.
+   */
   'report:xlsx': channel({
     input: reportInput,
-    output: savedOutput,
+    output: z.object({ path: z.string().nullable(), jobId: z.string().nullable() }),
     permission: 'authenticated',
     audit: 'report.xlsx',
   }),

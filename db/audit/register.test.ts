@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Org } from '../../common/api/org';
 import type { Result } from '../../common/api/result';
-import { AUDITOR, auditRows, OFFICER, openTestCore, SYSADMIN, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
+import { AUDITOR, auditRows, exportJob, OFFICER, openTestCore, SYSADMIN, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
 import { readWorkbook } from '../testing/workbook';
 import { formatAuditTime, rolesLabel, selectAuditRegister, targetLabel } from './register';
 
@@ -75,8 +75,8 @@ describe('the printed audit register', () => {
     valueOf(await core.router.invoke('audit:verify', AUDITOR, {}));
     const path = join(out, 'audit.xlsx');
     core.shell.savePath = path;
-    const result = valueOf(await core.router.invoke('report:xlsx', AUDITOR, auditInput({ action: 'org.create', q: '华为', from: '2025-06-02', to: '2025-06-02' })));
-    expect(result).toEqual({ saved: true, path, rows: 1 });
+    const job = await exportJob(core.router, AUDITOR, 'report:xlsx', auditInput({ action: 'org.create', q: '华为', from: '2025-06-02', to: '2025-06-02' }));
+    expect(job).toMatchObject({ state: 'done', result: { path, rows: 1 } });
     const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('安全审计记录');
     expect(ws.getRow(4).values).toEqual([undefined, '序号', '时间', '账户', '角色', '事件', '对象', '结果', '终端', '摘要']);

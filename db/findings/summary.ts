@@ -49,6 +49,7 @@ const bySeverityThenRegister = (a: Finding, b: Finding) =>
   (a.due ?? '9').localeCompare(b.due ?? '9');
 
 export const FINDINGS_SUMMARY_TITLE = '保密工作检查表';
+export const findingsSummaryFileStem = (day: string) => `${FINDINGS_SUMMARY_TITLE}-${day}`;
 
 /** The findings as one register, for Excel. */
 export const findingsRegister: RegisterDefinition<Finding> = {
@@ -81,7 +82,7 @@ export function findingsSummary(
   const def: SheetDefinition = {
     title: FINDINGS_SUMMARY_TITLE,
     subtitle,
-    fileStem: `${FINDINGS_SUMMARY_TITLE}-${day}`,
+    fileStem: findingsSummaryFileStem(day),
     orientation: 'landscape',
     sections: [
       {

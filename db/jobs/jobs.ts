@@ -1,3 +1,4 @@
+import { DomainError } from '../../common/api/result';
 import { randomUUID } from 'node:crypto';
 
 export interface JobStatus {
@@ -48,7 +49,8 @@ export class Jobs {
         job.state = 'failed';
         job.error = error instanceof Error ? error.message : String(error);
         job.finishedAt = new Date().toISOString();
-        console.error(`[job ${kind}]`, error);
+        // A refusal (an empty list, an unwritable folder) is the user's to read, not a fault to log.
+        if (!(error instanceof DomainError)) console.error(`[job ${kind}]`, error);
       },
     );
     return id;

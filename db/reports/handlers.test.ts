@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Org } from '../../common/api/org';
 import type { Result } from '../../common/api/result';
-import { auditRows, countRows, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
+import { auditRows, countRows, exportJob, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../testing/fixtures';
 import { readWorkbook } from '../testing/workbook';
 
 // 14:05 local time on 2 June 2025, whatever the machine's zone.
@@ -142,7 +142,8 @@ describe('report:xlsx', () => {
   it('writes a real workbook with the selected rows and records one audit row', async () => {
     const path = join(out, '单位名录.xlsx');
     core.shell.savePath = path;
-    expect(valueOf(await core.router.invoke('report:xlsx', OFFICER, input({ sort: 'name', dir: 'desc' })))).toEqual({ saved: true, path, rows: 4 });
+    const job = await exportJob(core.router, OFFICER, 'report:xlsx', input({ sort: 'name', dir: 'desc' }));
+    expect(job).toMatchObject({ kind: 'report.xlsx', state: 'done', error: null, result: { path, rows: 4 }, done: 4, total: 4 });
     expect(core.shell.calls[0]).toMatchObject({ method: 'chooseSavePath', options: { defaultName: '单位名录-2025-06-02.xlsx' } });
     const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('单位名录');
@@ -163,7 +164,7 @@ describe('report:xlsx', () => {
   });
 
   it('records nothing when cancelled', async () => {
-    expect(valueOf(await core.router.invoke('report:xlsx', OFFICER, input()))).toEqual({ saved: false, path: null, rows: 4 });
+    expect(valueOf(await core.router.invoke('report:xlsx', OFFICER, input()))).toEqual({ path: null, jobId: null });
     expect(reportAudit()).toEqual([]);
   });
 });

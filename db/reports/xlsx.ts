@@ -8,6 +8,8 @@ import {
   type RegisterDefinition,
 } from './definition';
 
+const PROGRESS_EVERY = 500;
+
 /**
  * The register as an .xlsx workbook with the same frame as the printed copy: title, unit,
  * marking, header row repeated when printed, page numbers, signature lines. Formula-looking
@@ -17,6 +19,8 @@ export async function registerToXlsx<Row>(
   def: RegisterDefinition<Row>,
   rows: readonly Row[],
   frame: PrintFrame,
+  /** Called every few hundred rows with the rows written so far. */
+  progress?: (done: number, total: number) => void,
 ): Promise<Uint8Array> {
   // Title, (subtitle,) unit and date, marking and selection, (facts,) then the header row.
   const top = def.subtitle ? 1 : 0;
@@ -91,7 +95,9 @@ export async function registerToXlsx<Row>(
     r.eachCell({ includeEmpty: true }, (cell) => {
       cell.border = border;
     });
+    if (progress && (i + 1) % PROGRESS_EVERY === 0) progress(i + 1, rows.length);
   });
+  progress?.(rows.length, rows.length);
 
   const totalRow = ws.addRow([`共 ${rows.length} 条`]);
   totalRow.font = { size: 9 };

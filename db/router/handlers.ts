@@ -6,6 +6,7 @@ import type { BackupService } from '../backup/service';
 import type { AuditDetails, AuditRecord, AuditTrail } from '../audit/log';
 import type { Jobs } from '../jobs/jobs';
 import type { HealthState } from '../core/health';
+import type { WorkerHost } from '../workers/host';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 
@@ -35,6 +36,8 @@ export interface HandlerContext {
   jobs: Jobs;
   /** The start-up checks of the open database (read-only after a failed one). */
   health: HealthState;
+  /** Long read-only work (large exports) in a worker thread with its own connection. */
+  workers: WorkerHost;
   /**
    * Appends a record outside a call's own transaction (e.g. when a job finishes) and publishes the
    * head; `within` runs in the same transaction.

@@ -7,6 +7,7 @@ import type { AuditDetails, AuditHead, AuditRecord, AuditTrail } from '../audit/
 import { DISK_FULL_MESSAGE, isDiskFull } from '../core/errors';
 import { HealthState, READ_ONLY_MESSAGE } from '../core/health';
 import { Jobs } from '../jobs/jobs';
+import { noWorkers, type WorkerHost } from '../workers/host';
 import type { Db } from '../core/open';
 import type { ShellPort } from '../ports/shell';
 import type { CoreEnv, Handler, HandlerContext, Handlers, SecurityServices } from './handlers';
@@ -23,6 +24,8 @@ export interface RouterDeps<C extends ContractShape> {
   onAuditHead?: (head: AuditHead) => void;
   security?: SecurityServices | null;
   jobs?: Jobs;
+  /** Worker threads with their own connection to the database file (the core's). */
+  workers?: WorkerHost;
   now?: () => Date;
   /** The start-up checks; while one has failed the database is read-only. */
   health?: HealthState;
@@ -152,6 +155,7 @@ export function createRouter<C extends ContractShape>(deps: RouterDeps<C>): Rout
       trail: deps.trail,
       jobs,
       health,
+      workers: deps.workers ?? noWorkers,
       recordAudit(record, within) {
         if (deferring()) {
           deps.db.transaction(() => within?.())();

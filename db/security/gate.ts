@@ -44,6 +44,8 @@ export interface GateOptions {
   kdf?: Omit<KdfParams, 'salt'>;
   nativeBinding?: string;
   workstation?: string;
+  /** The bundled export worker (see CoreOptions.workerScript). */
+  workerScript?: string;
 }
 
 interface OpenState {
@@ -638,6 +640,7 @@ export class AuthGate {
       shell: this.options.shell,
       appVersion: this.options.appVersion,
       nativeBinding: this.options.nativeBinding,
+      workerScript: this.options.workerScript,
       now: this.options.now,
       workstation: this.workstation(),
       onAuditHead: (head) => this.storeHead(core, head),

@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import type { Result } from '../../common/api/result';
 import type { Session } from '../../common/security/roles';
 import { openCore, type Core } from '../core';
+import type { JobStatus } from '../jobs/jobs';
+import type { Router } from '../router/router';
 import type { KeySource } from '../core/keys';
 import type { Db } from '../core/open';
 import type { ChosenFile, OpenDialogOptions, PdfOptions, SaveDialogOptions, ShellPort } from '../ports/shell';
@@ -149,6 +151,25 @@ export function countRows(db: Db, table: string, where = ''): number {
 export function valueOf<T = unknown>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
   return result.value as T;
+}
+
+/** Polls job:status until the job has finished (done or failed) and returns its last status. */
+export async function finishedJob(router: Router, session: Session, jobId: string): Promise<JobStatus> {
+  for (;;) {
+    const status = valueOf<JobStatus>(await router.invoke('job:status', session, { jobId }));
+    if (status.state !== 'running') return status;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+/**
+ * Calls a channel that asks for a path and then exports in the background (report:xlsx,
+ * ipfiling:whitelist) and waits for its job; fails the test if the call failed or was cancelled.
+ */
+export async function exportJob(router: Router, session: Session, channel: string, payload: unknown): Promise<JobStatus> {
+  const started = valueOf<{ path: string | null; jobId: string | null }>(await router.invoke(channel, session, payload));
+  if (!started.jobId) throw new Error(`expected ${channel} to start an export, but the dialog was cancelled`);
+  return finishedJob(router, session, started.jobId);
 }
 
 export interface AuditRow {

@@ -4,8 +4,9 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { printOptionsSchema, type ReportInput } from '../../common/api/report';
+import { printOptionsSchema, xlsxJobResultSchema, type ReportInput } from '../../common/api/report';
 import { api, messageOf, unwrap } from '../lib/api';
+import { waitForJob, type JobProgress } from '../lib/jobs';
 
 export type PrintMode = 'pdf' | 'printer' | 'xlsx';
 const MARKINGS = ['内部', '工作秘密', '秘密', '机密'];
@@ -25,6 +26,8 @@ export function PrintDialog(props: {
   const { t } = useTranslation();
   const info = useQuery({ queryKey: ['app:info'], queryFn: () => unwrap(api().app.info({})) });
   const [error, setError] = useState<string | null>(null);
+  /** Rows written so far by a background Excel export (null when none is running). */
+  const [progress, setProgress] = useState<JobProgress | null>(null);
   const form = useForm({
     initialValues: { unitName: '', marking: '内部' },
     validate: schemaResolver(printOptionsSchema, { sync: true }),
@@ -41,9 +44,18 @@ export function PrintDialog(props: {
         const r = await unwrap(api().report.print(input));
         return r.printed ? t('print.printed') : null;
       }
-      const r = await unwrap(props.mode === 'xlsx' ? api().report.xlsx(input) : api().report.pdf(input));
+      if (props.mode === 'xlsx') {
+        // The core asks where to save, then writes the workbook in the background: follow its job.
+        const started = await unwrap(api().report.xlsx(input));
+        if (!started.jobId) return null;
+        setProgress({ done: 0, total: 0 });
+        const done = xlsxJobResultSchema.parse(await waitForJob(started.jobId, setProgress, t('print.exportFailed')));
+        return t('print.exported', { path: done.path, count: done.rows });
+      }
+      const r = await unwrap(api().report.pdf(input));
       return r.saved ? t('print.savedTo', { path: r.path }) : null;
     },
+    onSettled: () => setProgress(null),
   });
 
   const close = () => {
@@ -84,9 +96,14 @@ export function PrintDialog(props: {
           {run.isPending && (
             <Stack gap={4}>
               <Text size="xs" c="dimmed">
-                {t('print.working')}
+                {progress && progress.total > 0 ? t('print.rowsWritten', { done: progress.done, total: progress.total }) : t('print.working')}
               </Text>
-              <Progress value={100} animated striped />
+              <Progress
+                value={progress && progress.total > 0 ? (100 * progress.done) / progress.total : 100}
+                animated
+                striped
+                aria-label={t('print.working')}
+              />
             </Stack>
           )}
           <Group justify="flex-end">

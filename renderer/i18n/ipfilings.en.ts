@@ -78,6 +78,7 @@ const ipfilings: Messages['ipfilings'] = {
     savedText: '{{filings}} filing(s) in force, merged into {{lines}} block(s).',
     savedCsv: '{{filings}} filing(s) in force, {{lines}} row(s).',
     failed: 'Whitelist not exported',
+    working: 'Writing the whitelist file…',
   },
   form: {
     newTitle: 'New access IP filing',

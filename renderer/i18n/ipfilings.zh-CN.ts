@@ -77,6 +77,7 @@ const ipfilings = {
     savedText: '当前有效报备 {{filings}} 项，合并为地址块 {{lines}} 条。',
     savedCsv: '当前有效报备 {{filings}} 项，数据行 {{lines}} 条。',
     failed: '白名单未导出',
+    working: '正在生成白名单文件…',
   },
   form: {
     newTitle: '新建访问IP报备',

@@ -174,6 +174,8 @@ export async function launchHarness(options: HarnessOptions): Promise<Harness> {
     shell,
     appVersion: JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
     workstation: 'harness',
+    // Built by `npm run build` with the renderer.
+    workerScript: join(ROOT, 'dist/electron/export-worker.cjs'),
   });
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, headless: options.headless, args: CHROMIUM_ARGS });
   const context = await browser.newContext({

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Contract, ContractFields } from '../../../common/api/contract';
 import type { Org } from '../../../common/api/org';
 import type { Result } from '../../../common/api/result';
-import { auditRows, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../../testing/fixtures';
+import { auditRows, exportJob, OFFICER, openTestCore, valueOf, VIEWER, type TestCore } from '../../testing/fixtures';
 import { readWorkbook } from '../../testing/workbook';
 
 let core: TestCore;
@@ -384,7 +384,7 @@ describe('合同台账 printed through report:xlsx', () => {
         options: { marking: '内部', unitName: '北京市卫生健康监督所' },
       };
       expect(errorOf(await call('report:xlsx', input, VIEWER)).code).toBe('FORBIDDEN');
-      expect(valueOf(await call('report:xlsx', input))).toEqual({ saved: true, path, rows: 5 });
+      expect(await exportJob(core.router, OFFICER, 'report:xlsx', input)).toMatchObject({ state: 'done', result: { path, rows: 5 } });
       const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0]!;
       expect(ws.getCell('A1').value).toBe('合同台账');
       const headers = Array.from({ length: 15 }, (_, i) => ws.getCell(4, i + 1).value);

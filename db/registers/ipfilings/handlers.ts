@@ -1,6 +1,5 @@
 import type { ipFilingChannels, SavedFiling } from '../../../common/api/ipfiling';
 import { toEntry, classify } from '../../../common/ip';
-import { saveFile } from '../../core/files';
 import type { Db } from '../../core/open';
 import { effect, tx, type HandlerContext, type Handlers } from '../../router/handlers';
 import { localDate } from '../contracts/repo';
@@ -22,7 +21,8 @@ import {
   voidFiling,
   type Saved,
 } from './repo';
-import { buildWhitelist } from './whitelist';
+import { startWorkerJob } from '../../workers/host';
+import type { WhitelistExported } from './whitelist';
 
 const TARGET = 'ipfiling';
 
@@ -121,29 +121,23 @@ export const ipFilingHandlers: Handlers<typeof ipFilingChannels> = {
     return { address: entry.text, space: classify(entry), hits: lookupAddress(ctx.db, entry, localDate(ctx.now())) };
   }),
   'ipfiling:expiring': tx((ctx) => expiringFilings(ctx.db, localDate(ctx.now()))),
+  /** The path is chosen here; a worker thread builds and writes the list (see report:xlsx). */
   'ipfiling:whitelist': effect(async (ctx, { format, filter }) => {
     const now = ctx.now();
     const today = localDate(now);
-    const list = buildWhitelist(ctx.db, format, filter, today, { at: now, name: ctx.session.displayName, username: ctx.session.username });
     const ext = format === 'text' ? 'txt' : 'csv';
     const path = await ctx.shell.chooseSavePath({
       title: '导出访问IP白名单',
       defaultName: `访问IP白名单-${today}.${ext}`,
       filters: [format === 'text' ? { name: '文本文件', extensions: ['txt'] } : { name: 'CSV 文件', extensions: ['csv'] }],
     });
-    const counts = { filings: list.filings, lines: list.lines };
-    if (!path) {
-      ctx.skipAudit();
-      return { saved: false, path: null, ...counts };
-    }
-    await saveFile(path, new TextEncoder().encode(list.content));
-    const what = format === 'text' ? `文本格式，地址块 ${list.lines} 条` : `CSV 格式，数据行 ${list.lines} 条`;
-    ctx.audit({
-      targetType: 'register',
-      targetId: 'ipWhitelist',
-      summary: `导出访问IP白名单（${what}，当前有效报备 ${list.filings} 项；筛选条件：${list.selection || '无'}），保存为 ${path}`,
-      after: { format, filter, path, ...counts },
-    });
-    return { saved: true, path, ...counts };
+    ctx.skipAudit();
+    if (!path) return { path: null, jobId: null };
+    const task = { kind: 'ipfiling.whitelist', format, filter, path, session: ctx.session, now: now.toISOString() } as const;
+    const jobId = startWorkerJob<WhitelistExported>(ctx, 'ipfiling:whitelist', 'ipfiling.whitelist', task, ({ audit, filings, lines }) => ({
+      audit,
+      value: { path, filings, lines },
+    }));
+    return { path, jobId };
   }),
 };

@@ -2,9 +2,8 @@ import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Person } from '../../../common/api/person';
-import { auditRows, valueOf } from '../../testing/fixtures';
+import { auditRows, exportJob, OFFICER, valueOf } from '../../testing/fixtures';
 import { readWorkbook } from '../../testing/workbook';
-import { errorOf } from '../people/testing';
 import { ipFilingRegister } from './register';
 import { formatLocalInstant } from './whitelist';
 import { openIpWorld, type IpWorld } from './testing';
@@ -48,9 +47,10 @@ afterEach(() => {
 });
 
 const options = { marking: '内部', unitName: '北京市卫生健康监督所' };
-const report = (channel: string, filter: Record<string, unknown> = {}) =>
-  w.call(channel, { selection: { register: 'ipFilings', filter: { sort: 'number', dir: 'asc', ...filter } }, options });
-const whitelist = (format: 'text' | 'csv', filter: Record<string, unknown> = {}) => w.call('ipfiling:whitelist', { format, filter });
+const reportInput = (filter: Record<string, unknown> = {}) => ({ selection: { register: 'ipFilings', filter: { sort: 'number', dir: 'asc', ...filter } }, options });
+const report = (channel: string, filter: Record<string, unknown> = {}) => w.call(channel, reportInput(filter));
+/** The whitelist written by its background job; the job's last status. */
+const whitelist = (format: 'text' | 'csv', filter: Record<string, unknown> = {}) => exportJob(w.core.router, OFFICER, 'ipfiling:whitelist', { format, filter });
 const lines = (path: string, eol = '\n') => readFileSync(path, 'utf8').split(eol);
 
 describe('访问IP报备登记表', () => {
@@ -74,7 +74,7 @@ describe('访问IP报备登记表', () => {
   it('exports the rows to Excel with status, remarks and one entry a line', async () => {
     const path = join(out, 'register.xlsx');
     w.core.shell.savePath = path;
-    expect(valueOf(await report('report:xlsx'))).toMatchObject({ saved: true, rows: 5 });
+    expect(await exportJob(w.core.router, OFFICER, 'report:xlsx', reportInput())).toMatchObject({ state: 'done', result: { path, rows: 5 } });
     const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0]!;
     expect(ws.getCell('A1').value).toBe('访问IP报备登记表');
     const row = (r: number) => Array.from({ length: 16 }, (_, i) => ws.getCell(r, i + 1).value);
@@ -126,7 +126,7 @@ describe('the whitelist', () => {
   it('writes the valid addresses as text, one CIDR per line, merged, under a # header', async () => {
     const path = join(out, 'whitelist.txt');
     w.core.shell.savePath = path;
-    expect(valueOf(await whitelist('text'))).toEqual({ saved: true, path, filings: 3, lines: 7 });
+    expect(await whitelist('text')).toMatchObject({ kind: 'ipfiling.whitelist', state: 'done', result: { path, filings: 3, lines: 7 } });
     expect(w.core.shell.calls.at(-1)).toMatchObject({ method: 'chooseSavePath', options: { defaultName: '访问IP白名单-2026-03-02.txt', filters: [{ name: '文本文件', extensions: ['txt'] }] } });
     expect(lines(path)).toEqual([
       '# 访问IP白名单：当前有效的访问IP报备地址，每行一个 CIDR 地址块，重复、重叠和相邻的地址块已合并',
@@ -155,7 +155,7 @@ describe('the whitelist', () => {
   it('writes CSV rows per block and filing, filtered, with the filter in the header', async () => {
     const path = join(out, 'whitelist.csv');
     w.core.shell.savePath = path;
-    expect(valueOf(await whitelist('csv', { orgId: w.vendor.id }))).toEqual({ saved: true, path, filings: 1, lines: 5 });
+    expect((await whitelist('csv', { orgId: w.vendor.id })).result).toEqual({ path, filings: 1, lines: 5 });
     expect(lines(path, '\r\n')).toEqual([
       '# 访问IP白名单：当前有效的访问IP报备地址，每行一个 CIDR 地址块及允许它的报备；列：cidr,报备编号,单位,使用人,有效期至',
       '# 生成时间：2026-03-02 12:00:00 +08:00',
@@ -175,19 +175,22 @@ describe('the whitelist', () => {
   it('follows the clock: an expired filing leaves the list', async () => {
     w.at('2026-03-21');
     w.core.shell.savePath = join(out, 'later.txt');
-    expect(valueOf(await whitelist('text', { personId: li.id }))).toMatchObject({ filings: 1, lines: 2 });
+    expect((await whitelist('text', { personId: li.id })).result).toMatchObject({ filings: 1, lines: 2 });
     expect(lines(join(out, 'later.txt')).slice(3)).toEqual(['# 筛选条件：使用人：李四', '# 有效日期：2026-03-21；报备 1 项；地址块 2 条', '10.0.0.4/30', '10.0.0.8/31', '']);
   });
 
   it('records nothing when cancelled, and refuses an empty list', async () => {
     w.core.shell.savePath = null;
     const before = auditRows(w.core.db).length;
-    expect(valueOf(await whitelist('csv'))).toEqual({ saved: false, path: null, filings: 3, lines: 9 });
+    expect(valueOf(await w.call('ipfiling:whitelist', { format: 'csv', filter: {} }))).toEqual({ path: null, jobId: null });
     expect(auditRows(w.core.db)).toHaveLength(before);
-    expect(errorOf(await whitelist('text', { accessMethod: '专线' }))).toEqual({
-      code: 'RULE',
-      message: '截至 2026-03-02，符合条件（接入方式：专线）的当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。',
+    w.core.shell.savePath = join(out, 'empty.txt');
+    expect(await whitelist('text', { accessMethod: '专线' })).toMatchObject({
+      state: 'failed',
+      result: null,
+      error: '截至 2026-03-02，符合条件（接入方式：专线）的当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。',
     });
     expect(readdirSync(out)).toEqual([]);
+    expect(auditRows(w.core.db)).toHaveLength(before);
   });
 });

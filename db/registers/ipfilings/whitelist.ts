@@ -3,6 +3,8 @@ import type { whitelistFilterSchema } from '../../../common/api/ipfiling';
 import { DomainError } from '../../../common/api/result';
 import type { StoredEntry } from '../../../common/ipfilings/conflicts';
 import { mergedCidrs, whitelistCsv, whitelistCsvRows, whitelistText, type WhitelistFormat } from '../../../common/ipfilings/whitelist';
+import type { AuditDetails } from '../../audit/log';
+import { saveFile } from '../../core/files';
 import type { Db } from '../../core/open';
 import { IN_FORCE_SQL } from './addresses';
 import { describeSelection } from './register';
@@ -104,7 +106,7 @@ export function buildWhitelist(
     data = whitelistCsvRows(found.flatMap((f) => f.entries.map((entry) => ({ entry, number: f.number, orgName: f.orgName, users: f.users, validTo: f.validTo }))));
   }
   if (filings === 0) {
-    throw new DomainError('RULE', `截至 ${today}${chosen ? `，符合条件（${chosen}）的` : ''}当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。`);
+    throw new DomainError('RULE', `截至 ${today}，${chosen ? `符合条件（${chosen}）的` : ''}当前有效的 IP 报备为 0 项，白名单为空，未导出。请检查筛选条件。`);
   }
   const header = [
     format === 'text'
@@ -117,4 +119,37 @@ export function buildWhitelist(
   ];
   const content = format === 'text' ? whitelistText(header, data) : whitelistCsv(header, data);
   return { content, filings, lines: data.length, selection: chosen };
+}
+
+export interface WhitelistExported {
+  filings: number;
+  lines: number;
+  audit: AuditDetails;
+}
+
+/**
+ * The work of ipfiling:whitelist, run in a worker on its own connection: builds the list as of
+ * `today`, writes it to `path` (atomically) and returns the audit record for the main thread.
+ */
+export async function exportWhitelist(
+  db: Db,
+  format: WhitelistFormat,
+  filter: Selection,
+  today: string,
+  by: { at: Date; name: string; username: string },
+  path: string,
+): Promise<WhitelistExported> {
+  const list = buildWhitelist(db, format, filter, today, by);
+  await saveFile(path, new TextEncoder().encode(list.content));
+  const counts = { filings: list.filings, lines: list.lines };
+  const what = format === 'text' ? `文本格式，地址块 ${list.lines} 条` : `CSV 格式，数据行 ${list.lines} 条`;
+  return {
+    ...counts,
+    audit: {
+      targetType: 'register',
+      targetId: 'ipWhitelist',
+      summary: `导出访问IP白名单（${what}，当前有效报备 ${list.filings} 项；筛选条件：${list.selection || '无'}），保存为 ${path}`,
+      after: { format, filter, path, ...counts },
+    },
+  };
 }

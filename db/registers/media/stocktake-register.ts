@@ -46,6 +46,8 @@ function lines(s: StocktakeDetail): StocktakeLine[] {
   return [...expected, ...extras];
 }
 
+export const stocktakeFileStem = (number: string) => `介质清查表-${number}`;
+
 /**
  * 介质清查(盘点)表 (REGISTER-FORMATS.md §6) of one session: 清查日期, 清查人, 应有数量 and 实有数量
  * above the table; per medium 保密编号, 类别, 型号, 序列号, 密级, 责任人, 账面状态 (when the session
@@ -61,7 +63,7 @@ export function selectStocktakeRegister(db: Db, sessionId: number): { session: S
   const def: RegisterDefinition<StocktakeLine> = {
     title: '介质清查表',
     subtitle: `${s.number}\u3000${s.title}`,
-    fileStem: `介质清查表-${s.number}`,
+    fileStem: stocktakeFileStem(s.number),
     orientation: 'landscape',
     fontSize: 9,
     facts: [

@@ -149,10 +149,19 @@ function toItem(r: ItemRow): StocktakeItem {
 /** QC-2026-001 “2026年一季度介质清查”. */
 export const describeSession = (s: Pick<SessionRow, 'number' | 'title'>): string => `介质清查 ${s.number}“${s.title}”`;
 
+const sessionNotFound = (id: number) => new DomainError('NOT_FOUND', `找不到编号为 ${id} 的介质清查，可能已被其他操作更改，请刷新列表`);
+
 function sessionRow(db: Db, id: number): SessionRow {
   const row = db.prepare(`${SELECT_SESSION} WHERE s.id = ?`).get(id) as SessionRow | undefined;
-  if (!row) throw new DomainError('NOT_FOUND', `找不到编号为 ${id} 的介质清查，可能已被其他操作更改，请刷新列表`);
+  if (!row) throw sessionNotFound(id);
   return row;
+}
+
+/** A session's number alone (to name an export's file without loading the session and its items). */
+export function stocktakeNumber(db: Db, id: number): string {
+  const number = db.prepare('SELECT number FROM stocktakes WHERE id = ?').pluck().get(id) as string | undefined;
+  if (number === undefined) throw sessionNotFound(id);
+  return number;
 }
 
 /** An open session; a closed one names when it was closed. */

@@ -11,7 +11,7 @@ import type { Person } from '../../../common/api/person';
 import type { Result } from '../../../common/api/result';
 import type { SignOffRecord } from '../../../common/api/signoff';
 import { idCheckDigit } from '../../../common/people/id-number';
-import { OFFICER, openTestCore, valueOf, type TestCore } from '../../testing/fixtures';
+import { exportJob, OFFICER, openTestCore, valueOf, type TestCore } from '../../testing/fixtures';
 import { readWorkbook } from '../../testing/workbook';
 
 /** An 18-character ID number from its first 17 digits, with the right check character. */
@@ -97,7 +97,8 @@ export async function printedHtml(w: PeopleWorld, selection: unknown, session = 
 export async function exportedSheet(w: PeopleWorld, selection: unknown): Promise<ExcelJS.Worksheet> {
   const path = join(w.core.dir, `export-${++seq}.xlsx`);
   w.core.shell.savePath = path;
-  valueOf(await w.call('report:xlsx', { selection, options: PRINT_OPTIONS }));
+  const job = await exportJob(w.core.router, OFFICER, 'report:xlsx', { selection, options: PRINT_OPTIONS });
+  if (job.state !== 'done') throw new Error(`export failed: ${job.error}`);
   const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0];
   if (!ws) throw new Error('no worksheet');
   return ws;

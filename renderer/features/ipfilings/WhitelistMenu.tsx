@@ -1,4 +1,4 @@
-import { Button, Menu } from '@mantine/core';
+import { Button, Menu, Progress } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconChevronDown, IconFileText, IconListCheck, IconTable } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
@@ -7,18 +7,28 @@ import type { WhitelistFormat } from '../../../common/ipfilings';
 import { messageOf } from '../../lib/api';
 import { useFilingMutations } from './queries';
 
+const WORKING_ID = 'ipfilings-whitelist-working';
+
 /**
  * 导出白名单: the addresses of the filings in force today that the list's unit, access method and
  * search pick, as merged CIDR text or CSV, saved where the officer chooses (audited by the core).
- * Building it takes a moment on a large register: the button shows it is working meanwhile.
+ * The core writes the file in the background: a notice with a progress bar shows it is working.
  */
 export function WhitelistMenu(props: { filter: { q: string; orgId: number | null; accessMethod: IpFilingFilter['accessMethod'] } }) {
   const { t } = useTranslation();
   const { whitelist } = useFilingMutations();
+  const onStarted = () =>
+    notifications.show({
+      id: WORKING_ID,
+      title: t('ipfilings.whitelist.working'),
+      message: <Progress value={100} animated striped aria-label={t('ipfilings.whitelist.working')} />,
+      autoClose: false,
+      withCloseButton: false,
+    });
   const run = async (format: WhitelistFormat) => {
     try {
-      const r = await whitelist.mutateAsync({ format, filter: props.filter });
-      if (r.saved) {
+      const r = await whitelist.mutateAsync({ format, filter: props.filter, onStarted, failed: t('ipfilings.whitelist.failed') });
+      if (r) {
         notifications.show({
           color: 'green',
           title: t('ipfilings.whitelist.saved', { path: r.path }),
@@ -28,6 +38,8 @@ export function WhitelistMenu(props: { filter: { q: string; orgId: number | null
       }
     } catch (e) {
       notifications.show({ color: 'red', title: t('ipfilings.whitelist.failed'), message: messageOf(e), autoClose: 10_000 });
+    } finally {
+      notifications.hide(WORKING_ID);
     }
   };
   return (

@@ -1,7 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { IpFiling, IpFilingFields, IpFilingFilter } from '../../../common/api/ipfiling';
+import { whitelistJobResultSchema, type IpFiling, type IpFilingFields, type IpFilingFilter, type WhitelistJobResult } from '../../../common/api/ipfiling';
 import type { ConflictKind, WhitelistFormat } from '../../../common/ipfilings';
 import { api, unwrap } from '../../lib/api';
+import { waitForJob } from '../../lib/jobs';
 import { invalidatePeople } from '../people/queries';
 
 export interface IpFilingListParams
@@ -101,9 +102,22 @@ export function useFilingMutations() {
       mutationFn: ({ filing, reason }: { filing: Ref; reason: string }) => unwrap(api().ipfiling.void({ ...ref(filing), reason })),
       onSuccess: refresh,
     }),
+    /**
+     * Asks where to save, then follows the core's background job; null when the dialog was
+     * cancelled. `onStarted` is told once the file is being written.
+     */
     whitelist: useMutation({
-      mutationFn: (input: { format: WhitelistFormat; filter: { q: string; orgId: number | null; accessMethod: IpFilingFilter['accessMethod'] } }) =>
-        unwrap(api().ipfiling.whitelist({ format: input.format, filter: { ...input.filter, personId: null, contractId: null } })),
+      mutationFn: async (input: {
+        format: WhitelistFormat;
+        filter: { q: string; orgId: number | null; accessMethod: IpFilingFilter['accessMethod'] };
+        onStarted(): void;
+        failed: string;
+      }): Promise<WhitelistJobResult | null> => {
+        const started = await unwrap(api().ipfiling.whitelist({ format: input.format, filter: { ...input.filter, personId: null, contractId: null } }));
+        if (!started.jobId) return null;
+        input.onStarted();
+        return whitelistJobResultSchema.parse(await waitForJob(started.jobId, () => undefined, input.failed));
+      },
     }),
   };
 }
