@@ -11,6 +11,7 @@ import { IP_FILING_SORTS } from '../../common/api/ipfiling';
 import { MEDIA_SORTS } from '../../common/api/media';
 import { ORG_SORTS } from '../../common/api/org';
 import { PERSON_SORTS } from '../../common/api/person';
+import { idCheckDigit } from '../../common/people/id-number';
 import { AUDITOR, OFFICER, valueOf } from '../testing/fixtures';
 import { EVENTS, openMediaWorld, type MediaWorld } from '../registers/media/testing';
 
@@ -162,6 +163,54 @@ describe('lookups are planned on indexes', () => {
     const p = valueOf<{ rev: number }>(await w.call('person:get', { id: w.zhang.id }));
     valueOf(await w.call('person:startDeparture', { id: w.zhang.id, rev: p.rev, kind: '离岗', date: '2026-03-31' }));
     problems.push(...(await plansOf('person:departureChecklist', { id: w.zhang.id })));
+    expect(problems).toEqual([]);
+  });
+});
+
+describe('the checks of a write are planned on indexes', () => {
+  it('registering a medium, recording its events, a person with a sign-off, a filing and its approval', async () => {
+    const problems: { channel: string; sql: string; scans: string[] }[] = [];
+    const run = async <T>(channel: string, payload: unknown): Promise<T> => {
+      recorded = [];
+      recording = true;
+      let result;
+      try {
+        result = valueOf<T>(await w.core.router.invoke(channel, OFFICER, payload));
+      } finally {
+        recording = false;
+      }
+      for (const r of recorded) {
+        const found = scans(w.core.db, r);
+        if (found.length) problems.push({ channel, sql: r.sql.replace(/\s+/g, ' ').trim(), scans: found });
+      }
+      return result;
+    };
+    const { medium } = await run<{ medium: { id: number; rev: number } }>('media:create', {
+      kind: 'U盘',
+      model: '金士顿 DTX 64G',
+      serial: 'SN-PLAN-1',
+      classification: '内部',
+      responsibleId: w.keeper.id,
+      orgId: w.vendor.id,
+      location: '保密室',
+    });
+    const lent = await run<{ medium: { id: number; rev: number } }>('media:event', { id: medium.id, rev: medium.rev, type: '借出', holderId: w.li.id, purpose: '数据交换', dueBack: '2026-03-20' });
+    await run('media:event', { id: medium.id, rev: lent.medium.rev, type: '归还', checkedBy: '王保密' });
+    const person = await run<{ id: number }>('person:create', { name: '孙计划', orgId: w.vendor.id, post: '运维工程师', idNumber: '44010619850612003' + idCheckDigit('44010619850612003'), enteredOn: '2026-01-05' });
+    await run('signoff:create', { personId: person.id, kind: '上岗保密承诺书', signedDate: '2026-01-05', witness: '王保密', copies: 2, keptAt: '保密办' });
+    const { filing } = await run<{ filing: { id: number; rev: number } }>('ipfiling:create', {
+      orgId: w.vendor.id,
+      userIds: [person.id],
+      contact: '13800138000',
+      addresses: '10.9.8.0/24',
+      accessMethod: 'VPN',
+      systems: '政务云管理平台',
+      purpose: '远程运维',
+      validFrom: '2026-03-02',
+      validTo: '2026-12-31',
+      appliedOn: '2026-03-02',
+    });
+    await run('ipfiling:approve', { id: filing.id, rev: filing.rev, approver: '李处长', approvedOn: '2026-03-02' });
     expect(problems).toEqual([]);
   });
 });
