@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 await build({
-  entryPoints: { bench: 'test/bench/main.ts' },
+  // The export worker beside the runner: exports run in a worker thread as in the app.
+  entryPoints: { bench: 'test/bench/main.ts', 'export-worker': 'db/workers/export-worker.ts' },
   bundle: true,
   platform: 'node',
   target: 'node20',

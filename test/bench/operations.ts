@@ -49,7 +49,7 @@ const ACCOUNTS = { officer: OFFICER, auditor: ADMINS.auditor, sysadmin: ADMINS.s
 export async function openBench(dir: string): Promise<BenchContext> {
   process.env.TZ = 'Asia/Shanghai';
   const shell = new HarnessShell(join(dir, 'exports'));
-  const gate = new AuthGate({ dataDir: dir, shell, appVersion: 'bench', workstation: 'BENCH-PC' });
+  const gate = new AuthGate({ dataDir: dir, shell, appVersion: 'bench', workstation: 'BENCH-PC', workerScript: join(__dirname, 'export-worker.cjs') });
   const ctx: BenchContext = {
     dir,
     gate,
@@ -203,7 +203,8 @@ export async function xlsx(ctx: BenchContext): Promise<Measured> {
     `访问IP报备登记表 ${rows.toLocaleString('en')} 行 → xlsx`,
     BUDGETS.xlsx100k,
     async () => {
-      const saved = await ctx.call<{ rows: number }>('report:xlsx', { selection: { register: 'ipFilings', filter: {} }, options: PRINT });
+      const { jobId } = await ctx.call<{ jobId: string }>('report:xlsx', { selection: { register: 'ipFilings', filter: {} }, options: PRINT });
+      const saved = await untilDone<{ rows: number }>(ctx, jobId);
       if (saved.rows !== rows) throw new Error(`exported ${saved.rows} rows, expected ${rows}`);
     },
     { runs: 2, warmup: 0 },
@@ -214,11 +215,11 @@ export async function findings(ctx: BenchContext): Promise<Measured> {
   return measure('工作台：全部检查规则的发现', BUDGETS.findings, () => ctx.call('findings:list', {}), { runs: 20 });
 }
 
-async function untilDone(ctx: BenchContext, jobId: string): Promise<void> {
+async function untilDone<T = unknown>(ctx: BenchContext, jobId: string): Promise<T> {
   for (;;) {
-    const s = await ctx.call<{ state: string; error: string | null }>('job:status', { jobId });
+    const s = await ctx.call<{ state: string; error: string | null; result: unknown }>('job:status', { jobId });
     if (s.state === 'failed') throw new Error(`job failed: ${s.error}`);
-    if (s.state === 'done') return;
+    if (s.state === 'done') return s.result as T;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
@@ -234,7 +235,9 @@ export async function backup(ctx: BenchContext): Promise<Measured> {
     return await measure(
       '数据备份（整个数据库，含校验）',
       BUDGETS.backup,
-      async () => untilDone(ctx, (await ctx.call<{ jobId: string }>('backup:start', {})).jobId),
+      async () => {
+        await untilDone(ctx, (await ctx.call<{ jobId: string }>('backup:start', {})).jobId);
+      },
       { runs: 2, warmup: 0 },
     );
   } finally {
