@@ -30,6 +30,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'org.create': '单位登记',
   'org.update': '单位修改',
   'org.void': '单位作废',
+  'import.commit': '导入台账',
   'contract.create': '合同登记',
   'contract.update': '合同修改',
   'contract.void': '合同作废',
