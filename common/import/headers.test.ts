@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findHeaderRow, missingRequired, normalizeHeader, suggestMapping } from './headers';
+import { findHeaderRow, isSignatureRow, missingRequired, normalizeHeader, suggestMapping, tableEndsAt } from './headers';
 import { IMPORT_FIELDS, IMPORT_REGISTERS } from './registers';
 
 describe('suggestMapping', () => {
@@ -86,5 +86,16 @@ describe('normalizeHeader', () => {
   it('folds width, case, spaces and required marks', () => {
     expect(normalizeHeader(' *ＩＰ 地址：')).toBe('ip地址');
     expect(normalizeHeader('S / N')).toBe('s/n');
+  });
+});
+
+describe('rows below the table', () => {
+  it('ends the table at the count line and passes over signature lines', () => {
+    expect(tableEndsAt(['共 12 条'])).toBe(true);
+    expect(tableEndsAt([null, '合计：3 件'])).toBe(true);
+    expect(tableEndsAt(['共享存储'])).toBe(false);
+    expect(isSignatureRow(['制表人：', '', '审核人：', null, '日期：'])).toBe(true);
+    expect(isSignatureRow(['张三', '审核人：'])).toBe(false);
+    expect(isSignatureRow([])).toBe(false);
   });
 });

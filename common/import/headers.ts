@@ -90,3 +90,16 @@ export function missingRequired(register: ImportRegister, mapping: ImportMapping
     .filter((field) => field.required && (mapping[field.key] === null || mapping[field.key] === undefined))
     .map((field) => field.label);
 }
+
+/**
+ * Rows below a printed register's table that are not records: the count line (“共 12 条”, “合计 …”)
+ * ends the table; signature lines (“制表人：”, “审核人：”) are passed over.
+ */
+export function tableEndsAt(row: readonly Cell[]): boolean {
+  const first = row.map((c) => cellText(c)).find((t) => t !== '');
+  return first !== undefined && /^(共|合计|总计)\s*[:：]?\s*\d+\s*(条|项|件|人|个|份)?$/.test(first);
+}
+export function isSignatureRow(row: readonly Cell[]): boolean {
+  const texts = row.map((c) => cellText(c)).filter((t) => t !== '');
+  return texts.length > 0 && texts.every((t) => /[:：]$/.test(t));
+}

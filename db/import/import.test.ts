@@ -61,7 +61,7 @@ describe('import of 人员', () => {
 
     const done = valueOf<{ imported: number; skipped: number; sm3: string }>(await w.call('import:commit', sheetInput(opened, 'people', { onlyValid: true })));
     expect(done).toMatchObject({ imported: 1, skipped: 1, sm3: opened.sm3 });
-    expect(countRows(w.core.db, 'people') - before.people).toBe(1);
+    expect(countRows(w.core.db, 'people') - before.people!).toBe(1);
     const people = valueOf<{ rows: Person[] }>(await w.call('person:list', { q: '孙七' })).rows;
     expect(people).toHaveLength(1);
     expect(people[0]).toMatchObject({ orgId: w.vendor.id, post: '运维' });

@@ -49,8 +49,13 @@ export async function readImportFile(fileName: string, bytes: Uint8Array): Promi
 const isZip = (b: Uint8Array) => b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 const isCfb = (b: Uint8Array) => b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0;
 
+/**
+ * Text as stored: over-long cells cut, and the apostrophe our own exports put before formula-like
+ * text (neutralizeCell) taken off again, so an exported register imports as it was.
+ */
 function clip(text: string): string {
-  return text.length > IMPORT_MAX_CELL_CHARS ? text.slice(0, IMPORT_MAX_CELL_CHARS) : text;
+  const inert = /^'[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+  return inert.length > IMPORT_MAX_CELL_CHARS ? inert.slice(0, IMPORT_MAX_CELL_CHARS) : inert;
 }
 
 const isoDate = (d: Date) =>

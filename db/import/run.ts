@@ -6,7 +6,7 @@ import { mediaChannels } from '../../common/api/media';
 import { orgChannels } from '../../common/api/org';
 import { personChannels } from '../../common/api/person';
 import { DomainError } from '../../common/api/result';
-import { missingRequired, type ImportMapping } from '../../common/import/headers';
+import { isSignatureRow, missingRequired, tableEndsAt, type ImportMapping } from '../../common/import/headers';
 import { IMPORT_FIELDS, type ImportRegister } from '../../common/import/registers';
 import type { Cell } from '../../common/import/values';
 import type { AuditDetails } from '../audit/log';
@@ -87,9 +87,10 @@ export function runImport(ctx: HandlerContext, sheet: ImportSheet, input: SheetI
   const mappedColumns = Object.values(mapping).filter((c): c is number => c !== null);
 
   const work = () => {
+    const end = sheet.rows.findIndex((row, index) => index > input.headerRow && tableEndsAt(row));
     sheet.rows.forEach((row, index) => {
-      if (index <= input.headerRow) return;
-      if (mappedColumns.every((c) => isEmpty(row[c] ?? null))) return;
+      if (index <= input.headerRow || (end >= 0 && index >= end)) return;
+      if (mappedColumns.every((c) => isEmpty(row[c] ?? null)) || isSignatureRow(row)) return;
       const errors: ImportCellError[] = [];
       let duplicate = false;
       const rowAudits: RowAudit[] = [];
