@@ -77,7 +77,34 @@ export const importPreviewSchema = z.object({
 });
 export type ImportPreview = z.output<typeof importPreviewSchema>;
 
+export const MAX_SAVED_MAPPINGS = 20;
+
+export const savedMappingSchema = z.object({
+  name: z.string().trim().min(1, { error: '请为对应关系起一个名称' }).max(40, { error: '名称不能超过 40 个字符' }),
+  /** field key → the header of its column. */
+  fields: z.record(z.string().max(40), z.string().max(100)),
+});
+
 export const importChannels = {
+  'import:mappings': channel({
+    input: z.object({ register: z.enum(IMPORT_REGISTERS) }),
+    output: z.array(savedMappingSchema),
+    permission: 'registers.write',
+    audit: null,
+  }),
+  /** Saves (or replaces, by name) a mapping of a register for later files. */
+  'import:saveMapping': channel({
+    input: savedMappingSchema.extend({ register: z.enum(IMPORT_REGISTERS) }),
+    output: z.array(savedMappingSchema),
+    permission: 'registers.write',
+    audit: 'import.saveMapping',
+  }),
+  'import:deleteMapping': channel({
+    input: z.object({ register: z.enum(IMPORT_REGISTERS), name: z.string().max(40) }),
+    output: z.array(savedMappingSchema),
+    permission: 'registers.write',
+    audit: 'import.deleteMapping',
+  }),
   'import:open': channel({
     input: z.object({ register: z.enum(IMPORT_REGISTERS) }),
     output: z.discriminatedUnion('opened', [
@@ -103,6 +130,13 @@ export const importChannels = {
     output: importPreviewSchema,
     permission: 'registers.write',
     audit: null,
+  }),
+  /** The sheet with each row's check result and its wrong cells marked, saved where the officer chooses. */
+  'import:errors': channel({
+    input: sheetInput,
+    output: z.object({ saved: z.boolean(), path: z.string().nullable(), rows: z.number().int() }),
+    permission: 'registers.write',
+    audit: 'import.errors',
   }),
   'import:commit': channel({
     input: sheetInput.extend({ onlyValid: z.boolean().default(false) }),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findHeaderRow, isSignatureRow, missingRequired, normalizeHeader, suggestMapping, tableEndsAt } from './headers';
+import { applySavedMapping, findHeaderRow, isSignatureRow, missingRequired, normalizeHeader, suggestMapping, tableEndsAt, toSavedFields } from './headers';
 import { IMPORT_FIELDS, IMPORT_REGISTERS } from './registers';
 
 describe('suggestMapping', () => {
@@ -97,5 +97,16 @@ describe('rows below the table', () => {
     expect(isSignatureRow(['制表人：', '', '审核人：', null, '日期：'])).toBe(true);
     expect(isSignatureRow(['张三', '审核人：'])).toBe(false);
     expect(isSignatureRow([])).toBe(false);
+  });
+});
+
+describe('saved mappings', () => {
+  it('follow their columns by header when a later file orders them differently', () => {
+    const first = ['编号', '设备类型', '保管', '单位'];
+    const mapping = { ...suggestMapping('media', first), kind: 1, responsible: 2, org: 3 };
+    const saved = { name: '信息中心介质表', fields: toSavedFields('media', mapping, first) };
+    expect(saved.fields).toEqual({ number: '编号', kind: '设备类型', responsible: '保管', org: '单位' });
+    const later = applySavedMapping('media', saved, ['单位', ' 保管 ', '备注', '设备类型']);
+    expect(later).toMatchObject({ org: 0, responsible: 1, kind: 3, number: null, note: null });
   });
 });

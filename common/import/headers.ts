@@ -103,3 +103,31 @@ export function isSignatureRow(row: readonly Cell[]): boolean {
   const texts = row.map((c) => cellText(c)).filter((t) => t !== '');
   return texts.length > 0 && texts.every((t) => /[:：]$/.test(t));
 }
+
+/** A mapping kept for reuse: each field by the header of its column, so it fits files whose columns move. */
+export type SavedMapping = { name: string; fields: Record<string, string> };
+
+/** The saved mapping applied to a header row: fields whose header is not in the row map to null. */
+export function applySavedMapping(register: ImportRegister, saved: SavedMapping, headers: readonly Cell[]): ImportMapping {
+  const normalized = headers.map((h) => normalizeHeader(h));
+  const used = new Set<number>();
+  const mapping: ImportMapping = {};
+  for (const field of IMPORT_FIELDS[register]) {
+    const wanted = saved.fields[field.key];
+    const column = wanted === undefined ? -1 : normalized.findIndex((h, i) => !used.has(i) && h !== '' && h === normalizeHeader(wanted));
+    mapping[field.key] = column >= 0 ? column : null;
+    if (column >= 0) used.add(column);
+  }
+  return mapping;
+}
+
+/** A mapping as saved: the header of each mapped column. */
+export function toSavedFields(register: ImportRegister, mapping: ImportMapping, headers: readonly Cell[]): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const field of IMPORT_FIELDS[register]) {
+    const column = mapping[field.key];
+    const header = column === null || column === undefined ? '' : cellText(headers[column] ?? null);
+    if (header) fields[field.key] = header;
+  }
+  return fields;
+}

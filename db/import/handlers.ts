@@ -1,9 +1,12 @@
-import type { importChannels } from '../../common/api/import';
 import { DomainError } from '../../common/api/result';
 import { findHeaderRow, suggestMapping } from '../../common/import/headers';
+import { MAX_SAVED_MAPPINGS, type importChannels } from '../../common/api/import';
 import { IMPORT_REGISTER_LABELS } from '../../common/import/registers';
+import { getSetting, setSetting } from '../core/settings';
 import { cellText } from '../../common/import/values';
 import { sm3HexSliced } from '../attachments/digest';
+import { saveFile } from '../core/files';
+import { annotatedXlsx } from './annotate';
 import { FileTooLargeError } from '../ports/shell';
 import { effect, immediateTx, tx, type HandlerContext, type Handlers } from '../router/handlers';
 import { IMPORT_MAX_BYTES, readImportFile, type ImportSheet } from './read';
@@ -30,6 +33,33 @@ function headersOf(sheet: ImportSheet, headerRow: number): string[] {
 }
 
 export const importHandlers: Handlers<typeof importChannels> = {
+  'import:mappings': tx((ctx, { register }) => getSetting(ctx.db, 'import.mappings')[register] ?? []),
+  'import:saveMapping': tx((ctx, { register, name, fields }) => {
+    const all = getSetting(ctx.db, 'import.mappings');
+    const before = all[register] ?? [];
+    const replaced = before.some((m) => m.name === name);
+    if (!replaced && before.length >= MAX_SAVED_MAPPINGS) {
+      throw new DomainError('RULE', `每种台账最多保存 ${MAX_SAVED_MAPPINGS} 个对应关系，请先删除不再使用的`, 'name');
+    }
+    const after = [...before.filter((m) => m.name !== name), { name, fields }];
+    setSetting(ctx.db, 'import.mappings', { ...all, [register]: after });
+    ctx.audit({
+      targetType: 'settings',
+      targetId: 'import.mappings',
+      summary: `${replaced ? '更新' : '保存'}${IMPORT_REGISTER_LABELS[register]}导入的列对应关系“${name}”`,
+      after: { register, name, fields },
+    });
+    return after;
+  }),
+  'import:deleteMapping': tx((ctx, { register, name }) => {
+    const all = getSetting(ctx.db, 'import.mappings');
+    const before = all[register] ?? [];
+    if (!before.some((m) => m.name === name)) throw new DomainError('NOT_FOUND', `没有名为“${name}”的对应关系，可能已被删除`);
+    const after = before.filter((m) => m.name !== name);
+    setSetting(ctx.db, 'import.mappings', { ...all, [register]: after });
+    ctx.audit({ targetType: 'settings', targetId: 'import.mappings', summary: `删除${IMPORT_REGISTER_LABELS[register]}导入的列对应关系“${name}”`, before: { register, name } });
+    return after;
+  }),
   'import:open': effect(async (ctx, { register }) => {
     let chosen;
     try {
@@ -72,6 +102,25 @@ export const importHandlers: Handlers<typeof importChannels> = {
       unitsToCreate: run.unitsToCreate,
       missingColumns: run.missingColumns,
     };
+  }),
+  'import:errors': effect(async (ctx, input) => {
+    const { file, sheet } = sheetOf(ctx, input.token, input.sheet);
+    // Checked before the dialog opens: the check runs synchronously and is rolled back.
+    const run = runImport(ctx, sheet, input, true);
+    const bad = run.rows.filter((r) => r.status !== 'ok').length;
+    const stem = file.fileName.replace(/\.[^.]*$/, '');
+    const path = await ctx.shell.chooseSavePath({ title: '保存导入检查结果', defaultName: `${stem}-检查结果.xlsx`, filters: [{ name: 'Excel 工作簿', extensions: ['xlsx'] }] });
+    if (!path) {
+      ctx.skipAudit();
+      return { saved: false, path: null, rows: bad };
+    }
+    await saveFile(path, await annotatedXlsx(sheet, input.headerRow, run.rows));
+    ctx.audit({
+      targetType: 'import',
+      targetId: file.sm3,
+      summary: `导出${IMPORT_REGISTER_LABELS[input.register]}导入检查结果：文件“${file.fileName}”（SM3 ${file.sm3}），有误 ${bad} 行，保存到 ${path}`,
+    });
+    return { saved: true, path, rows: bad };
   }),
   'import:commit': immediateTx((ctx, input) => {
     const { file, sheet } = sheetOf(ctx, input.token, input.sheet);

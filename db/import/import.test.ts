@@ -1,7 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediumDetail } from '../../common/api/media';
 import type { Person } from '../../common/api/person';
 import { auditRows, countRows, valueOf } from '../testing/fixtures';
+import { readWorkbook } from '../testing/workbook';
 import { openMediaWorld, type MediaWorld } from '../registers/media/testing';
 import { errorOf, idNumber, SAMPLE_ID } from '../registers/people/testing';
 import { openImport, preview, sheetInput, tableCounts, xlsxOf, type Opened } from './testing';
@@ -156,5 +159,38 @@ describe('import of 访问IP报备', () => {
     const row = w.core.db.prepare(`SELECT valid_from AS f, valid_to AS t, access_method AS m FROM ip_filings`).get() as { f: string; t: string; m: string };
     expect(row).toEqual({ f: '2026-03-01', t: '2026-12-31', m: 'VPN' });
     expect(countRows(w.core.db, 'ip_filing_users')).toBe(2);
+  });
+});
+
+describe('saved mappings and the annotated errors', () => {
+  it('keeps a mapping per register by name, replaced by name, audited', async () => {
+    w = await openMediaWorld();
+    const saved = valueOf<unknown[]>(await w.call('import:saveMapping', { register: 'media', name: '信息中心', fields: { kind: '设备类型', org: '单位' } }));
+    expect(saved).toEqual([{ name: '信息中心', fields: { kind: '设备类型', org: '单位' } }]);
+    valueOf(await w.call('import:saveMapping', { register: 'media', name: '信息中心', fields: { kind: '类型' } }));
+    expect(valueOf(await w.call('import:mappings', { register: 'media' }))).toEqual([{ name: '信息中心', fields: { kind: '类型' } }]);
+    expect(valueOf(await w.call('import:mappings', { register: 'people' }))).toEqual([]);
+    expect(valueOf(await w.call('import:deleteMapping', { register: 'media', name: '信息中心' }))).toEqual([]);
+    expect(auditRows(w.core.db).slice(-3).map((r) => r.action)).toEqual(['import.saveMapping', 'import.saveMapping', 'import.deleteMapping']);
+  });
+
+  it('saves the sheet with each row’s result and its wrong cells shaded with the message as a note', async () => {
+    w = await openMediaWorld();
+    const bytes = await xlsxOf({ 人员: [PEOPLE_HEADER, [1, '孙七', '金山云', '', idNumber('11010519900307002'), '', ''], [2, '=cmd', '无此单位', '', '', '', ''], [3, '周八', '金山云', '', '123', '', '']] });
+    const opened = valueOf<Opened>(await openImport(w.core, w.call, 'people', 'p.xlsx', bytes));
+    const path = join(w.core.dir, 'errors.xlsx');
+    w.core.shell.savePath = path;
+    const before = tableCounts(w.core);
+    expect(valueOf(await w.call('import:errors', sheetInput(opened, 'people')))).toEqual({ saved: true, path, rows: 2 });
+    expect({ ...tableCounts(w.core), audit_log: before.audit_log }).toEqual(before);
+    const ws = (await readWorkbook(new Uint8Array(readFileSync(path)))).worksheets[0]!;
+    expect(ws.getRow(1).getCell(8).value).toBe('导入检查结果');
+    expect(ws.getRow(2).getCell(8).value).toBe('可导入');
+    expect(String(ws.getRow(3).getCell(8).value)).toContain('单位名录中没有“无此单位”');
+    expect(ws.getRow(3).getCell(2).value).toBe("'=cmd");
+    expect(ws.getRow(3).getCell(3).note).toContain('无此单位');
+    expect(ws.getRow(4).getCell(5).note).toContain('身份证号码应为 18 位');
+    expect(ws.getRow(4).getCell(3).note).toBeUndefined();
+    expect(auditRows(w.core.db).at(-1)!.action).toBe('import.errors');
   });
 });

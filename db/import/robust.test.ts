@@ -102,7 +102,7 @@ describe('robustness', () => {
           if (commit.ok) {
             const { imported } = commit.value as { imported: number };
             expect(imported).toBe(p.ok);
-            expect(after.organisations - before.organisations!).toBe(imported);
+            expect(after.organisations! - before.organisations!).toBe(imported);
           } else {
             expect(commit.error.code).not.toBe('INTERNAL');
             expect(after).toEqual(before);
