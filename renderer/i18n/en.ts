@@ -7,6 +7,7 @@ import stocktake from './stocktake.en';
 import commitments from './commitments.en';
 import mediaPrints from './mediaPrints.en';
 import ipfilings from './ipfilings.en';
+import importNs from './import.en';
 
 const en: Messages = {
   app: {
@@ -107,6 +108,7 @@ const en: Messages = {
     commitments: 'Commitment templates',
     stocktake: 'Stocktake',
     ipfilings: 'Access IP filings',
+    import: 'Import',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -828,6 +830,7 @@ const en: Messages = {
   mediaPrints,
   stocktake,
   ipfilings,
+  import: importNs,
 };
 
 export default en;

@@ -6,6 +6,7 @@ import stocktake from './stocktake.zh-CN';
 import commitments from './commitments.zh-CN';
 import mediaPrints from './mediaPrints.zh-CN';
 import ipfilings from './ipfilings.zh-CN';
+import importNs from './import.zh-CN';
 
 const zhCN = {
   app: {
@@ -106,6 +107,7 @@ const zhCN = {
     media: '介质保管',
     stocktake: '介质清查',
     ipfilings: '访问IP报备',
+    import: '导入台账',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -827,6 +829,7 @@ const zhCN = {
   mediaPrints,
   stocktake,
   ipfilings,
+  import: importNs,
 } as const;
 
 export default zhCN;
