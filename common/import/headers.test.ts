@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applySavedMapping, findHeaderRow, isSignatureRow, missingRequired, normalizeHeader, suggestMapping, tableEndsAt, toSavedFields } from './headers';
+import { applySavedMapping, dataRowIndexes, findHeaderRow, isSignatureRow, missingRequired, normalizeHeader, suggestMapping, tableEndsAt, toSavedFields } from './headers';
 import { IMPORT_FIELDS, IMPORT_REGISTERS } from './registers';
 
 describe('suggestMapping', () => {
@@ -108,5 +108,12 @@ describe('saved mappings', () => {
     expect(saved.fields).toEqual({ number: '编号', kind: '设备类型', responsible: '保管', org: '单位' });
     const later = applySavedMapping('media', saved, ['单位', ' 保管 ', '备注', '设备类型']);
     expect(later).toMatchObject({ org: 0, responsible: 1, kind: 3, number: null, note: null });
+  });
+});
+
+describe('dataRowIndexes', () => {
+  it('lists the record rows between the header and the count line', () => {
+    const rows = [['标题'], ['单位名称'], ['甲'], [], ['制表人：', '审核人：'], ['乙'], ['共 2 条'], ['丙']];
+    expect(dataRowIndexes(rows, 1)).toEqual([2, 5]);
   });
 });

@@ -131,3 +131,14 @@ export function toSavedFields(register: ImportRegister, mapping: ImportMapping, 
   }
   return fields;
 }
+
+/** The indexes of a sheet's record rows: below the header, above the count line, neither empty nor signatures. */
+export function dataRowIndexes(rows: readonly (readonly Cell[])[], headerRow: number): number[] {
+  const indexes: number[] = [];
+  for (let i = headerRow + 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (tableEndsAt(row)) break;
+    if (row.some((c) => cellText(c) !== '') && !isSignatureRow(row)) indexes.push(i);
+  }
+  return indexes;
+}

@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/api/result';
-import { findHeaderRow, suggestMapping } from '../../common/import/headers';
+import { dataRowIndexes, findHeaderRow, suggestMapping } from '../../common/import/headers';
 import { MAX_SAVED_MAPPINGS, type importChannels } from '../../common/api/import';
 import { IMPORT_REGISTER_LABELS } from '../../common/import/registers';
 import { getSetting, setSetting } from '../core/settings';
@@ -80,7 +80,7 @@ export const importHandlers: Handlers<typeof importChannels> = {
       return {
         name: sheet.name,
         hidden: sheet.hidden,
-        rowCount: sheet.rows.slice(headerRow + 1).filter((r) => r.length > 0).length,
+        rowCount: dataRowIndexes(sheet.rows, headerRow).length,
         headerRow,
         headers,
         suggested: suggestMapping(register, headers),

@@ -6,7 +6,7 @@ import { mediaChannels } from '../../common/api/media';
 import { orgChannels } from '../../common/api/org';
 import { personChannels } from '../../common/api/person';
 import { DomainError } from '../../common/api/result';
-import { isSignatureRow, missingRequired, tableEndsAt, type ImportMapping } from '../../common/import/headers';
+import { dataRowIndexes, missingRequired, type ImportMapping } from '../../common/import/headers';
 import { IMPORT_FIELDS, type ImportRegister } from '../../common/import/registers';
 import type { Cell } from '../../common/import/values';
 import type { AuditDetails } from '../audit/log';
@@ -113,10 +113,9 @@ export function runImport(outer: HandlerContext, sheet: ImportSheet, input: Shee
   const mappedColumns = Object.values(mapping).filter((c): c is number => c !== null);
 
   const work = () => {
-    const end = sheet.rows.findIndex((row, index) => index > input.headerRow && tableEndsAt(row));
-    sheet.rows.forEach((row, index) => {
-      if (index <= input.headerRow || (end >= 0 && index >= end)) return;
-      if (mappedColumns.every((c) => isEmpty(row[c] ?? null)) || isSignatureRow(row)) return;
+    for (const index of dataRowIndexes(sheet.rows, input.headerRow)) {
+      const row = sheet.rows[index]!;
+      if (mappedColumns.every((c) => isEmpty(row[c] ?? null))) continue;
       const errors: ImportCellError[] = [];
       let duplicate = false;
       const rowAudits: RowAudit[] = [];
@@ -195,7 +194,7 @@ export function runImport(outer: HandlerContext, sheet: ImportSheet, input: Shee
       }
       const status = errors.length === 0 ? 'ok' : duplicate ? 'duplicate' : 'error';
       result.rows.push({ line: index + 1, status, summary: status === 'ok' ? summary : errors.map((e) => e.message).join('；'), errors });
-    });
+    }
   };
 
   if (preview) {
