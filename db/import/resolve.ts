@@ -16,7 +16,7 @@ export type PersonLookup = { ok: true; id: number } | { ok: false; message: stri
 
 /**
  * A person named in a cell: by ID number when the cell holds one, otherwise by name among people not
- * voided, within the row's unit when it is known. Two people of that name are told apart only by
+ * voided, within the row's unit when one there has it. Two people of that name are told apart only by
  * their ID number.
  */
 export function findPerson(db: Db, text: string, orgId: number | null, today: string, label: string): PersonLookup {
@@ -28,11 +28,12 @@ export function findPerson(db: Db, text: string, orgId: number | null, today: st
     return row ? { ok: true, id: row.id } : { ok: false, message: `${label}：人员名册中没有身份证号码为 ${maskIdNumber(checked.value)} 的人员，请先登记该人员` };
   }
   const all = db.prepare(`SELECT id, org_id AS orgId FROM people WHERE name = ? AND voided_at IS NULL`).all(text) as { id: number; orgId: number }[];
-  const inUnit = orgId === null ? all : all.filter((p) => p.orgId === orgId);
-  if (inUnit.length === 1) return { ok: true, id: inUnit[0]!.id };
-  if (inUnit.length > 1) {
-    return { ok: false, message: `${label}：人员名册中有 ${inUnit.length} 名“${text}”${orgId === null ? '' : '（同一单位）'}，请在该列填写其身份证号码以区分` };
+  // The row's unit first; a person of another unit (the office's own keeper of a vendor's medium) when the name is unique.
+  const inUnit = orgId === null ? [] : all.filter((p) => p.orgId === orgId);
+  const candidates = inUnit.length > 0 ? inUnit : all;
+  if (candidates.length === 1) return { ok: true, id: candidates[0]!.id };
+  if (candidates.length > 1) {
+    return { ok: false, message: `${label}：人员名册中有 ${candidates.length} 名“${text}”，请在该列填写其身份证号码以区分` };
   }
-  if (all.length > 0) return { ok: false, message: `${label}：“${text}”不是本行所属单位的人员，请核对单位或在该列填写其身份证号码` };
   return { ok: false, message: `${label}：人员名册中没有“${text}”，请先登记该人员（可先导入人员名册）` };
 }

@@ -35,7 +35,7 @@ const importNs = {
   status: 'Result',
   detail: 'Content or errors',
   statusLabel: { ok: 'Ready', error: 'Errors', duplicate: 'Duplicate' },
-  cellError: 'Column {{letter}} {{field}}: {{message}}',
+  cellError: 'Column {{letter}}: {{message}}',
   downloadErrors: 'Download check result (Excel)',
   errorsSaved: 'Check result saved to {{path}}',
   onlyValid: 'Import only valid rows (skip rows with errors and duplicates)',

@@ -35,7 +35,7 @@ const importNs = {
   status: '检查结果',
   detail: '内容或错误',
   statusLabel: { ok: '可导入', error: '有误', duplicate: '重复' },
-  cellError: '{{letter}} 列 {{field}}：{{message}}',
+  cellError: '{{letter}} 列：{{message}}',
   downloadErrors: '下载检查结果（Excel）',
   errorsSaved: '已保存检查结果到 {{path}}',
   onlyValid: '只导入无误的行（跳过有误和重复的行）',

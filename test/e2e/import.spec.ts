@@ -1,5 +1,5 @@
 // Issue 10 through the screens: a messy media workbook (title lines above the header, a hidden
-// sheet, variant column names, a formula, a bad kind, an unknown holder, a duplicate number) is
+// sheet, variant column names, one the register does not know, a formula, a bad kind, an unknown holder, a duplicate number) is
 // chosen on 导入台账, its columns mapped as suggested with one corrected by hand, previewed with
 // the errors at their cells, and its valid rows imported after confirmation; they appear on 介质保管
 // with the current holder.
@@ -23,9 +23,9 @@ async function messyMedia(): Promise<Uint8Array> {
   ws.addRow(['存储介质登记台账']);
   ws.mergeCells('A1:I1');
   ws.addRow(['填报单位：北京市卫生健康监督所']);
-  ws.addRow(['序号', '介质编号', '类型', '型号', 'S/N', '容量(GB)', '密级', '保管人', '部门', '领用人']);
-  ws.addRow([1, 'BM-U-101', '优盘', '金士顿 DT', 'KS-101', { formula: '16*4', result: 64 }, '内部', '王保密', '金山云', '张三']);
-  ws.addRow([2, 'BM-U-102', 'U盘', '金士顿 DT', 'KS-102', 64, '内部', '王保密', '金山云', '']);
+  ws.addRow(['序号', '介质编号', '类型', '型号', 'S/N', '容量(GB)', '密级', '保管人', '部门', '领用人', '放置地点']);
+  ws.addRow([1, 'BM-U-101', '优盘', '金士顿 DT', 'KS-101', { formula: '16*4', result: 64 }, '内部', '王保密', '金山云', '张三', '保密室1号柜']);
+  ws.addRow([2, 'BM-U-102', 'U盘', '金士顿 DT', 'KS-102', 64, '内部', '王保密', '金山云', '', '保密室2号柜']);
   ws.addRow([3, 'BM-U-103', '软盘', '', 'KS-103', '', '内部', '王保密', '金山云', '']);
   ws.addRow([4, 'BM-U-104', 'U盘', '', 'KS-104', '', '内部', '王保密', '金山云', '赵不在']);
   ws.addRow([5, 'BM-U-101', 'U盘', '', 'KS-105', '', '内部', '王保密', '金山云', '']);
@@ -63,22 +63,23 @@ test('an officer imports a messy media workbook: mapping, preview with errors at
     const mapping = page.getByTestId('import-mapping');
     await expect(mapping).toBeVisible();
     await expect(page.getByText('表头在第 3 行，其下 5 行数据')).toBeVisible();
-    await expect(page.getByRole('textbox', { name: '工作表' })).toHaveValue('介质台账2025');
-    await expect(mapping.getByRole('textbox', { name: '保密编号' })).toHaveValue('B 列：介质编号');
-    await expect(mapping.getByRole('textbox', { name: '序列号' })).toHaveValue('E 列：S/N');
-    await expect(mapping.getByRole('textbox', { name: '当前持有人' })).toHaveValue('J 列：领用人');
-    // 容量(GB) is not a name the register knows: mapped by hand.
-    await expect(mapping.getByRole('textbox', { name: '容量' })).toHaveValue('不导入');
-    await mapping.getByRole('textbox', { name: '容量' }).click();
-    await page.getByRole('option', { name: 'F 列：容量(GB)' }).click();
-    await expect(mapping.getByRole('textbox', { name: '容量' })).toHaveValue('F 列：容量(GB)');
+    await expect(page.getByRole('combobox', { name: '工作表' })).toHaveValue('介质台账2025');
+    await expect(mapping.getByRole('combobox', { name: '保密编号' })).toHaveValue('B 列：介质编号');
+    await expect(mapping.getByRole('combobox', { name: '序列号' })).toHaveValue('E 列：S/N');
+    await expect(mapping.getByRole('combobox', { name: '当前持有人' })).toHaveValue('J 列：领用人');
+    await expect(mapping.getByRole('combobox', { name: '容量' })).toHaveValue('F 列：容量(GB)');
+    // 放置地点 is not a name the register knows: mapped by hand.
+    await expect(mapping.getByRole('combobox', { name: '存放地点' })).toHaveValue('不导入');
+    await mapping.getByRole('combobox', { name: '存放地点' }).click();
+    await page.getByRole('option', { name: 'K 列：放置地点' }).click();
+    await expect(mapping.getByRole('combobox', { name: '存放地点' })).toHaveValue('K 列：放置地点');
     await shot(page, 'import-01-mapping');
 
     await page.getByRole('button', { name: '预览检查' }).click();
     const preview = page.getByTestId('import-preview');
     await expect(preview.getByText('共 5 行：可导入 2 行，有误 2 行，与已有记录重复 1 行')).toBeVisible();
-    await expect(preview.getByText(/C 列 介质类别：请选择介质类别/)).toBeVisible();
-    await expect(preview.getByText(/J 列 当前持有人：.*“赵不在”/)).toBeVisible();
+    await expect(preview.getByText(/C 列：请选择介质类别/)).toBeVisible();
+    await expect(preview.getByText(/J 列：当前持有人：人员名册中没有“赵不在”/)).toBeVisible();
     await expect(preview.getByText(/BM-U-101/).first()).toBeVisible();
     await shot(page, 'import-02-preview');
 
@@ -90,10 +91,10 @@ test('an officer imports a messy media workbook: mapping, preview with errors at
     await confirm.getByRole('button', { name: '确认导入' }).click();
     await expect(page.locator('.mantine-Notification-root').filter({ hasText: '已导入 2 条记录，跳过 3 行' })).toBeVisible();
 
-    const media = h.core.db.prepare(`SELECT number, capacity FROM media ORDER BY number`).all();
+    const media = h.core.db.prepare(`SELECT number, capacity, location FROM media ORDER BY number`).all();
     expect(media).toEqual([
-      { number: 'BM-U-101', capacity: '64' },
-      { number: 'BM-U-102', capacity: '64' },
+      { number: 'BM-U-101', capacity: '64', location: '保密室1号柜' },
+      { number: 'BM-U-102', capacity: '64', location: '保密室2号柜' },
     ]);
     await nav(page, '介质保管');
     await expect(page.locator('table tbody tr').filter({ hasText: 'BM-U-101' })).toContainText('张三');

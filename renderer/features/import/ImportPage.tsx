@@ -88,7 +88,6 @@ export function ImportPage() {
     value: String(i),
     label: header ? t('import.columnName', { letter: columnLetter(i), header }) : t('import.columnBlank', { letter: columnLetter(i) }),
   }));
-  const fieldLabel = (key: string) => fields.find((f) => f.key === key)?.label ?? '';
 
   return (
     <Stack gap="md">
@@ -261,7 +260,7 @@ export function ImportPage() {
                         <Stack gap={2}>
                           {row.errors.map((e, i) => (
                             <Text key={i} size="sm" c="red">
-                              {e.column === null ? e.message : t('import.cellError', { letter: columnLetter(e.column), field: fieldLabel(e.field), message: e.message })}
+                              {e.column === null ? e.message : t('import.cellError', { letter: columnLetter(e.column), message: e.message })}
                             </Text>
                           ))}
                         </Stack>
