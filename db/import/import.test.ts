@@ -118,8 +118,8 @@ describe('import of 存储介质', () => {
     const p = await preview(w.call, sheetInput(opened, 'media'));
     expect(p.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'error', 'duplicate']);
     const bad = p.rows[2]!;
-    // 软盘 is no kind of the register: the schema of manual entry refuses it at its cell.
-    expect(bad.errors).toEqual([{ field: 'kind', column: 1, message: expect.stringContaining('请选择介质类别') }]);
+    // 软盘 is no kind of the register: refused at its cell, naming what was written.
+    expect(bad.errors).toEqual([{ field: 'kind', column: 1, message: expect.stringContaining('介质类别“软盘”不在可选范围内') }]);
     expect(p.rows[3]!.errors[0]!.message).toContain('BM-U-001');
 
     const fixed = await xlsxOf({

@@ -192,7 +192,11 @@ export function planRow(register: ImportRegister, cells: RowCells, env: RowEnv, 
       const holderText = r.text('holder');
       const holderId = person('holder');
       const number = r.text('number');
-      const kind = word(r.text('kind'), MEDIA_KIND_WORDS, MEDIA_KINDS);
+      const kindText = r.text('kind');
+      const kind = word(kindText, MEDIA_KIND_WORDS, MEDIA_KINDS);
+      if (kindText !== '' && !(MEDIA_KINDS as readonly string[]).includes(kind)) {
+        addError('kind', `介质类别“${kindText}”不在可选范围内，应为${MEDIA_KINDS.join('、')}之一`);
+      }
       return {
         channel: 'media:create',
         input: {

@@ -78,7 +78,7 @@ test('an officer imports a messy media workbook: mapping, preview with errors at
     await page.getByRole('button', { name: '预览检查' }).click();
     const preview = page.getByTestId('import-preview');
     await expect(preview.getByText('共 5 行：可导入 2 行，有误 2 行，与已有记录重复 1 行')).toBeVisible();
-    await expect(preview.getByText(/C 列：请选择介质类别/)).toBeVisible();
+    await expect(preview.getByText(/C 列：介质类别“软盘”不在可选范围内/)).toBeVisible();
     await expect(preview.getByText(/J 列：当前持有人：人员名册中没有“赵不在”/)).toBeVisible();
     await expect(preview.getByText(/BM-U-101/).first()).toBeVisible();
     await shot(page, 'import-02-preview');

@@ -121,7 +121,7 @@ export function ImportPage() {
         <Paper withBorder p="md">
           <Stack gap="sm">
             <Text size="sm" c="dimmed">
-              {t('import.fileInfo', { name: file.fileName, size: `${(file.size / 1024).toFixed(1)} KB`, encoding: file.encoding ?? 'xlsx', sm3: file.sm3.slice(0, 16) })}
+              {t('import.fileInfo', { name: file.fileName, size: `${(file.size / 1024).toFixed(1)} KB`, format: file.format === 'xlsx' ? t('import.formatXlsx') : t('import.formatCsv', { encoding: (file.encoding ?? '').toUpperCase() }), sm3: file.sm3.slice(0, 16) })}
             </Text>
             <Group align="flex-end">
               <Select
