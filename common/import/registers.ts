@@ -4,12 +4,13 @@
  * Header recognition (headers.ts) maps columns to these fields; the core turns a row into the same
  * input the manual form sends.
  */
-export const IMPORT_REGISTERS = ['organisations', 'people', 'media', 'ipFilings'] as const;
+export const IMPORT_REGISTERS = ['organisations', 'people', 'signoffs', 'media', 'ipFilings'] as const;
 export type ImportRegister = (typeof IMPORT_REGISTERS)[number];
 
 export const IMPORT_REGISTER_LABELS: Readonly<Record<ImportRegister, string>> = {
   organisations: '单位',
   people: '人员',
+  signoffs: '保密承诺',
   media: '存储介质',
   ipFilings: '访问IP报备',
 };
@@ -46,6 +47,21 @@ export const IMPORT_FIELDS: Readonly<Record<ImportRegister, readonly ImportField
     f('idNumber', '身份证号码', ['身份证号', '身份证', '公民身份号码', '证件号码', '身份证号(脱敏)', '证件号'], true),
     f('phone', '手机/电话', ['手机', '电话', '联系电话', '联系方式', '手机号', '手机号码', '联系方式(脱敏)']),
     f('enteredOn', '入场日期', ['进场日期', '入职日期', '到岗日期', '入场时间', '进场时间']),
+    NOTE,
+  ],
+  signoffs: [
+    f('name', '姓名', ['人员姓名', '签署人', '承诺人', '签订人'], true),
+    f('org', '所属单位', ['单位', '单位名称', '工作单位', '公司']),
+    f('idNumber', '身份证号码', ['身份证号', '身份证', '公民身份号码', '证件号码']),
+    f('kind', '承诺类型', ['类型', '承诺书类型', '承诺类别', '类别', '种类'], true),
+    f('signedDate', '签订日期', ['签署日期', '签字日期', '签订时间', '日期'], true),
+    f('validUntil', '有效期至', ['有效期', '到期日期', '截止日期']),
+    f('declassifyPeriod', '脱密期起止', ['脱密期', '脱密期限']),
+    f('declassifyFrom', '脱密期开始日', ['脱密期起', '脱密期开始']),
+    f('declassifyTo', '脱密期结束日', ['脱密期止', '脱密期至', '脱密期结束']),
+    f('witness', '见证人', ['监督人', '经办人']),
+    f('copies', '份数', ['份数(份)', '签订份数']),
+    f('keptAt', '存放位置', ['存放', '存放地点', '保存位置']),
     NOTE,
   ],
   media: [

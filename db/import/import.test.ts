@@ -194,3 +194,32 @@ describe('saved mappings and the annotated errors', () => {
     expect(auditRows(w.core.db).at(-1)!.action).toBe('import.errors');
   });
 });
+
+describe('import of 保密承诺', () => {
+  it('finds the signer by name in the unit or by ID number, reads the kind in short words and the 脱密期 in one cell', async () => {
+    w = await openMediaWorld();
+    const sun = await w.person({ name: '孙七', idNumber: idNumber('11010519900307002') });
+    const bytes = await xlsxOf({
+      承诺: [
+        ['序号', '姓名', '所属单位', '身份证号', '承诺类型', '签订日期', '脱密期', '见证人', '份数', '存放位置'],
+        [1, '孙七', '金山云', '', '上岗', '2024年5月20日', '', '王保密', '2份', '保密办'],
+        [2, '', '', idNumber('11010519900307002'), '离岗', '2024.6.1', '2024-06-01 至 2025-05-31', '王保密', 2, '保密办'],
+        [3, '无名氏', '金山云', '', '上岗', '2024-05-20', '', '', '', ''],
+        [4, '孙七', '金山云', '', '口头承诺', '2024-05-20', '', '', '', ''],
+      ],
+    });
+    const opened = valueOf<Opened>(await openImport(w.core, w.call, 'signoffs', '承诺.xlsx', bytes));
+    const p = await preview(w.call, sheetInput(opened, 'signoffs'));
+    expect(p.rows.map((r) => r.status)).toEqual(['ok', 'ok', 'error', 'error']);
+    expect(p.rows[2]!.errors).toEqual([{ field: 'name', column: 1, message: expect.stringContaining('人员名册中没有“无名氏”') }]);
+    expect(p.rows[3]!.errors).toEqual([{ field: 'kind', column: 4, message: expect.stringContaining('承诺类型“口头承诺”不正确') }]);
+    valueOf(await w.call('import:commit', sheetInput(opened, 'signoffs', { onlyValid: true })));
+    const rows = w.core.db
+      .prepare(`SELECT kind, signed_date AS signed, declassify_from AS f, declassify_to AS t, copies FROM person_signoffs WHERE person_id = ? ORDER BY signed_date`)
+      .all(sun.id);
+    expect(rows).toEqual([
+      { kind: '上岗保密承诺书', signed: '2024-05-20', f: null, t: null, copies: 2 },
+      { kind: '离岗保密承诺书', signed: '2024-06-01', f: '2024-06-01', t: '2025-05-31', copies: 2 },
+    ]);
+  });
+});

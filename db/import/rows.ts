@@ -1,12 +1,13 @@
 import type { OrgKind } from '../../common/api/org';
 import { ORG_KINDS } from '../../common/api/org';
 import { MEDIA_KINDS } from '../../common/media/kinds';
+import { SIGNOFF_KINDS } from '../../common/people/signoff';
 import { ACCESS_METHODS, ACCESS_SCOPES } from '../../common/ipfilings/status';
 import { importField, type ImportRegister } from '../../common/import/registers';
 import { cellText, parseDate, type Cell } from '../../common/import/values';
 import { ORG_KIND_LABELS } from '../registers/org/labels';
 import type { Db } from '../core/open';
-import { findPerson } from './resolve';
+import { findPerson, findUnit } from './resolve';
 
 /**
  * Turning a row of a sheet into the input of the channel manual entry uses: cells parsed (dates in
@@ -22,7 +23,7 @@ export interface RowEnv {
 }
 
 export interface RowPlan {
-  channel: 'org:create' | 'person:create' | 'media:create' | 'ipfiling:create';
+  channel: 'org:create' | 'person:create' | 'signoff:create' | 'media:create' | 'ipfiling:create';
   input: Record<string, unknown>;
   /** A second call once the first has run (the current holder of a medium). */
   then?(output: unknown): { channel: 'media:event'; input: Record<string, unknown> } | null;
@@ -36,6 +37,7 @@ export type AddError = (field: string, message: string) => void;
 /** Which import field a channel's input field comes from, where their names differ. */
 export const INPUT_FIELD: Readonly<Record<string, string>> = {
   orgId: 'org',
+  personId: 'name',
   responsibleId: 'responsible',
   userIds: 'users',
   holderId: 'holder',
@@ -96,6 +98,31 @@ const ACCESS_SCOPE_WORDS: Readonly<Record<string, (typeof ACCESS_SCOPES)[number]
   超出: '超出合同范围',
   超范围: '超出合同范围',
 };
+
+const SIGNOFF_KIND_WORDS: Readonly<Record<string, (typeof SIGNOFF_KINDS)[number]>> = {
+  上岗: '上岗保密承诺书',
+  上岗承诺: '上岗保密承诺书',
+  上岗保密承诺: '上岗保密承诺书',
+  在岗: '在岗年度承诺',
+  年度: '在岗年度承诺',
+  年度承诺: '在岗年度承诺',
+  在岗承诺: '在岗年度承诺',
+  离岗: '离岗保密承诺书',
+  离岗承诺: '离岗保密承诺书',
+  离岗保密承诺: '离岗保密承诺书',
+  专项: '专项保密承诺',
+  专项承诺: '专项保密承诺',
+  协议: '保密协议',
+};
+
+/** “2024-01-01 至 2024-12-31” as its two dates; null when it is not two dates. */
+function periodOf(text: string): [string, string] | null {
+  const parts = text.split(/\s*(?:至|到|~|～|—|–|－－|--)\s*/);
+  if (parts.length !== 2) return null;
+  const from = parseDate(parts[0]!);
+  const to = parseDate(parts[1]!);
+  return from.ok && to.ok && from.value && to.value ? [from.value, to.value] : null;
+}
 
 const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 
@@ -175,6 +202,52 @@ export function planRow(register: ImportRegister, cells: RowCells, env: RowEnv, 
         summary: `人员“${name}”（${unitName}）`,
       };
     }
+    case 'signoffs': {
+      const name = r.text('name');
+      const idText = idNumberCell(cells('idNumber'), addError);
+      const unitName = r.text('org');
+      const unit = unitName ? findUnit(env.db, unitName) : null;
+      if (unitName && !unit) addError('org', `单位名录中没有“${unitName}”，请核对单位名称`);
+      let personId: number | undefined;
+      if (idText || name) {
+        const found = findPerson(env.db, idText || name, unit?.id ?? null, env.today, idText ? '身份证号码' : '姓名');
+        if (found.ok) personId = found.id;
+        else addError(idText ? 'idNumber' : 'name', found.message);
+      }
+      const kindText = r.text('kind');
+      const kind = word(kindText, SIGNOFF_KIND_WORDS, SIGNOFF_KINDS);
+      if (kindText !== '' && !(SIGNOFF_KINDS as readonly string[]).includes(kind)) {
+        addError('kind', `承诺类型“${kindText}”不正确，应为${SIGNOFF_KINDS.join('、')}之一`);
+      }
+      let declassifyFrom = r.date('declassifyFrom');
+      let declassifyTo = r.date('declassifyTo');
+      const period = r.text('declassifyPeriod');
+      if (period && (declassifyFrom === null || declassifyTo === null)) {
+        const both = periodOf(period);
+        if (both) {
+          declassifyFrom ??= both[0];
+          declassifyTo ??= both[1];
+        } else addError('declassifyPeriod', `脱密期“${period}”无法识别，请写成“2024-01-01 至 2024-12-31”`);
+      }
+      const copiesText = r.text('copies').replace(/份$/, '');
+      const copies = copiesText === '' ? undefined : /^\d+$/.test(copiesText) ? Number(copiesText) : copiesText;
+      return {
+        channel: 'signoff:create',
+        input: {
+          personId,
+          kind,
+          signedDate: r.date('signedDate') ?? undefined,
+          validUntil: r.date('validUntil'),
+          declassifyFrom,
+          declassifyTo,
+          witness: r.text('witness'),
+          copies,
+          keptAt: r.text('keptAt'),
+          note: r.text('note'),
+        },
+        summary: `${name} ${kind}`,
+      };
+    }
     case 'media': {
       const unitName = r.text('org');
       const orgId = unitName ? env.unit(unitName, 'org') : null;
@@ -239,12 +312,10 @@ export function planRow(register: ImportRegister, cells: RowCells, env: RowEnv, 
       let validTo = r.date('validTo');
       const period = r.text('validPeriod');
       if (period && (validFrom === null || validTo === null)) {
-        const parts = period.split(/\s*(?:至|到|~|～|—|–|－－|--)\s*/);
-        const from = parts.length === 2 ? parseDate(parts[0]!, '有效期开始日') : null;
-        const to = parts.length === 2 ? parseDate(parts[1]!, '有效期结束日') : null;
-        if (from?.ok && to?.ok) {
-          validFrom ??= from.value;
-          validTo ??= to.value;
+        const both = periodOf(period);
+        if (both) {
+          validFrom ??= both[0];
+          validTo ??= both[1];
         } else {
           addError('validPeriod', `有效期“${period}”无法识别，请写成“2026-01-01 至 2026-12-31”`);
         }

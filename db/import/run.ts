@@ -5,6 +5,7 @@ import { ipFilingChannels } from '../../common/api/ipfiling';
 import { mediaChannels } from '../../common/api/media';
 import { orgChannels } from '../../common/api/org';
 import { personChannels } from '../../common/api/person';
+import { signOffChannels } from '../../common/api/signoff';
 import { DomainError } from '../../common/api/result';
 import { dataRowIndexes, missingRequired, type ImportMapping } from '../../common/import/headers';
 import { IMPORT_FIELDS, type ImportRegister } from '../../common/import/registers';
@@ -15,6 +16,7 @@ import { ipFilingHandlers } from '../registers/ipfilings/handlers';
 import { mediaHandlers } from '../registers/media/handlers';
 import { orgHandlers } from '../registers/org/handlers';
 import { personHandlers } from '../registers/people/handlers';
+import { signOffHandlers } from '../registers/people/signoff-handlers';
 import type { Db } from '../core/open';
 import type { Handler, HandlerContext } from '../router/handlers';
 import { findUnit } from './resolve';
@@ -27,6 +29,7 @@ type SheetInput = z.output<(typeof importChannels)['import:preview']['input']>;
 const CHANNELS: Record<string, ChannelDef> = {
   'org:create': orgChannels['org:create'],
   'person:create': personChannels['person:create'],
+  'signoff:create': signOffChannels['signoff:create'],
   'media:create': mediaChannels['media:create'],
   'media:event': mediaChannels['media:event'],
   'ipfiling:create': ipFilingChannels['ipfiling:create'],
@@ -34,6 +37,7 @@ const CHANNELS: Record<string, ChannelDef> = {
 const HANDLERS: Record<string, Handler<ChannelDef>> = {
   'org:create': orgHandlers['org:create'] as Handler<ChannelDef>,
   'person:create': personHandlers['person:create'] as Handler<ChannelDef>,
+  'signoff:create': signOffHandlers['signoff:create'] as Handler<ChannelDef>,
   'media:create': mediaHandlers['media:create'] as Handler<ChannelDef>,
   'media:event': mediaHandlers['media:event'] as Handler<ChannelDef>,
   'ipfiling:create': ipFilingHandlers['ipfiling:create'] as Handler<ChannelDef>,

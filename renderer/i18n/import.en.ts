@@ -48,7 +48,7 @@ const importNs = {
   confirm: 'Import',
   cancel: 'Cancel',
   done: 'Imported {{imported}} records, skipped {{skipped}} rows',
-  registers: { organisations: 'Units', people: 'People', media: 'Storage media', ipFilings: 'Access-IP filings' },
+  registers: { organisations: 'Units', people: 'People', signoffs: 'Sign-offs', media: 'Storage media', ipFilings: 'Access-IP filings' },
   unitKinds: { client: 'Client', vendor: 'Vendor', agency: 'Agency', other: 'Other' },
   moreRows: 'Showing the first {{shown}} rows; download the check result for all',
 };

@@ -48,7 +48,7 @@ const importNs = {
   confirm: '确认导入',
   cancel: '取消',
   done: '已导入 {{imported}} 条记录，跳过 {{skipped}} 行',
-  registers: { organisations: '单位', people: '人员', media: '存储介质', ipFilings: '访问IP报备' },
+  registers: { organisations: '单位', people: '人员', signoffs: '保密承诺', media: '存储介质', ipFilings: '访问IP报备' },
   unitKinds: { client: '甲方', vendor: '乙方', agency: '代理机构', other: '其他' },
   moreRows: '仅显示前 {{shown}} 行，完整结果请下载检查结果',
 };

@@ -197,7 +197,7 @@ export function ImportPage() {
                 {t('import.saveMapping')}
               </Button>
             </Group>
-            {register !== 'organisations' && (
+            {register !== 'organisations' && register !== 'signoffs' && (
               <Group align="center">
                 <Checkbox label={t('import.createUnits')} checked={createUnits} onChange={(e) => { setCreateUnits(e.currentTarget.checked); setPreview(null); }} />
                 {createUnits && (
