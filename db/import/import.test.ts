@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { MediumDetail } from '../../common/api/media';
 import type { Person } from '../../common/api/person';
-import { auditRows, countRows, valueOf } from '../testing/fixtures';
+import { auditRows, countRows, valueOf, VIEWER } from '../testing/fixtures';
 import { readWorkbook } from '../testing/workbook';
 import { openMediaWorld, type MediaWorld } from '../registers/media/testing';
 import { errorOf, idNumber, SAMPLE_ID } from '../registers/people/testing';
@@ -95,6 +95,11 @@ describe('import of 人员', () => {
     const p = await preview(w.call, sheetInput(opened, 'people'));
     expect(p.missingColumns).toEqual(['所属单位']);
     expect(errorOf(await w.call('import:commit', sheetInput(opened, 'people', { onlyValid: true }))).message).toContain('“所属单位”尚未对应');
+    // Import writes registers: a viewer may not even open a file, and the refusal is in the trail.
+    w.core.shell.openFiles.push({ name: 'p.xlsx', bytes });
+    expect(errorOf(await w.call('import:open', { register: 'people' }, VIEWER)).code).toBe('FORBIDDEN');
+    expect(w.core.shell.openFiles).toHaveLength(1);
+    expect(auditRows(w.core.db).at(-1)).toMatchObject({ channel: 'import:open', actor_id: VIEWER.accountId });
   });
 });
 
