@@ -164,12 +164,12 @@ export function ImportPage() {
                 {fields.map((f) => (
                   <Table.Tr key={f.key}>
                     <Table.Td>
-                      {f.label}
+                      {t(`import.fields.${register}.${f.key}`)}
                       {f.required && <Text span c="red"> *</Text>}
                     </Table.Td>
                     <Table.Td>
                       <Select
-                        aria-label={f.label}
+                        aria-label={t(`import.fields.${register}.${f.key}`)}
                         size="xs"
                         data={[{ value: '', label: t('import.notImported') }, ...columnOptions]}
                         value={mapping[f.key] === null || mapping[f.key] === undefined ? '' : String(mapping[f.key])}
