@@ -34,6 +34,7 @@ import { settingsHandlers } from './security/settings-handlers';
 import { auditHandlers } from './audit/handlers';
 import { backupHandlers } from './backup/handlers';
 import { findingHandlers } from './findings/handlers';
+import { importHandlers } from './import/handlers';
 import type { Handlers, SecurityServices } from './router/handlers';
 import { createRouter, type Router } from './router/router';
 import { createWorkerHost } from './workers/host';
@@ -62,6 +63,7 @@ export const handlers: Handlers<Contract> = {
   ...settingsHandlers,
   ...backupHandlers,
   ...findingHandlers,
+  ...importHandlers,
 };
 
 export interface CoreOptions {

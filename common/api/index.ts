@@ -8,6 +8,7 @@ import { backupChannels } from './backup';
 import { commitmentChannels } from './commitment';
 import { contractChannels } from './contract';
 import { findingChannels } from './findings';
+import { importChannels } from './import';
 import { mediaChannels } from './media';
 import { ipFilingChannels } from './ipfiling';
 import { obligationChannels } from './obligation';
@@ -40,6 +41,7 @@ export const contract = {
   ...settingsChannels,
   ...backupChannels,
   ...findingChannels,
+  ...importChannels,
 };
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -3,6 +3,7 @@ import { DEFAULT_CLASSIFICATIONS } from '../../common/media/kinds';
 import { DEFAULT_NUMBER_PATTERN } from '../../common/media/numbering';
 import { DEFAULT_POLICY, type SecurityPolicy } from '../../common/security/policy';
 import type { AdminMode } from '../../common/security/roles';
+import type { SavedMapping } from '../../common/import/headers';
 import type { Db } from './open';
 
 /** Settings that the printed registers and the UI read. Written by setup and the sysadmin. */
@@ -21,6 +22,8 @@ export interface Settings {
   'backup.last': LastBackup | null;
   /** Lead times of the findings rules by key (db/findings/rule.ts `LeadDef`); defaults when absent. */
   'findings.leads': Record<string, number>;
+  /** Column mappings of imports kept for reuse, per register (common/import/headers.ts). */
+  'import.mappings': Record<string, SavedMapping[]>;
 }
 const DEFAULTS: Settings = {
   'unit.name': '',
@@ -32,6 +35,7 @@ const DEFAULTS: Settings = {
   'backup.config': DEFAULT_BACKUP_CONFIG,
   'backup.last': null,
   'findings.leads': {},
+  'import.mappings': {},
 };
 
 export function getSetting<K extends keyof Settings>(db: Db, key: K): Settings[K] {

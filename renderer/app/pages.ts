@@ -1,5 +1,5 @@
 import type { Icon } from '@tabler/icons-react';
-import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconLayoutDashboard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings, IconWorldShare } from '@tabler/icons-react';
+import { IconBuildingCommunity, IconClipboardCheck, IconDeviceSdCard, IconFileImport, IconLayoutDashboard, IconFileCertificate, IconIdBadge2, IconFileText, IconSchool, IconShieldCog, IconShieldSearch, IconUsers, IconSettings, IconWorldShare } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { Permission } from '../../common/security/roles';
 import { AccountListPage } from '../features/accounts/AccountListPage';
@@ -7,6 +7,7 @@ import { AuditLogPage } from '../features/audit/AuditLogPage';
 import { HomePage } from '../features/home/HomePage';
 import { CommitmentTemplatesPage } from '../features/commitments/CommitmentTemplatesPage';
 import { IpFilingListPage } from '../features/ipfilings/IpFilingListPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { ContractListPage } from '../features/contracts/ContractListPage';
 import { MediaListPage } from '../features/media/MediaListPage';
 import { OrgListPage } from '../features/organisations/OrgListPage';
@@ -37,6 +38,7 @@ export const PAGES: PageDef[] = [
   { id: 'media', group: 'registers', label: 'nav.media', icon: IconDeviceSdCard, permission: 'registers.read', Page: MediaListPage },
   { id: 'stocktake', group: 'registers', label: 'nav.stocktake', icon: IconClipboardCheck, permission: 'registers.read', Page: StocktakePage },
   { id: 'ipfilings', group: 'registers', label: 'nav.ipfilings', icon: IconWorldShare, permission: 'registers.read', Page: IpFilingListPage },
+  { id: 'import', group: 'registers', label: 'nav.import', icon: IconFileImport, permission: 'registers.write', Page: ImportPage },
   { id: 'accounts', group: 'administration', label: 'nav.accounts', icon: IconUsers, permission: 'accounts.read', Page: AccountListPage },
   { id: 'policy', group: 'administration', label: 'nav.policy', icon: IconShieldCog, permission: 'policy.manage', Page: PolicyPage },
   { id: 'audit', group: 'administration', label: 'nav.audit', icon: IconShieldSearch, permission: 'audit.read', Page: AuditLogPage },

@@ -9,6 +9,7 @@ import mediaPrints from './mediaPrints.en';
 import ipfilings from './ipfilings.en';
 import startup from './startup.en';
 import backup from './backup.en';
+import importNs from './import.en';
 
 const en: Messages = {
   app: {
@@ -109,6 +110,7 @@ const en: Messages = {
     commitments: 'Commitment templates',
     stocktake: 'Stocktake',
     ipfilings: 'Access IP filings',
+    import: 'Import',
     administration: 'Administration',
     accounts: 'Accounts',
     policy: 'Security policy',
@@ -837,6 +839,7 @@ const en: Messages = {
   ipfilings,
   startup,
   backup,
+  import: importNs,
 };
 
 export default en;

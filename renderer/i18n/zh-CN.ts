@@ -8,6 +8,7 @@ import mediaPrints from './mediaPrints.zh-CN';
 import ipfilings from './ipfilings.zh-CN';
 import startup from './startup.zh-CN';
 import backup from './backup.zh-CN';
+import importNs from './import.zh-CN';
 
 const zhCN = {
   app: {
@@ -108,6 +109,7 @@ const zhCN = {
     media: '介质保管',
     stocktake: '介质清查',
     ipfilings: '访问IP报备',
+    import: '导入台账',
     administration: '管理',
     accounts: '账户',
     policy: '安全策略',
@@ -836,6 +838,7 @@ const zhCN = {
   ipfilings,
   startup,
   backup,
+  import: importNs,
 } as const;
 
 export default zhCN;
