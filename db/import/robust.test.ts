@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Org } from '../../common/api/org';
 import type { Result } from '../../common/api/result';
-import { OFFICER, openTestCore, valueOf, type TestCore } from '../testing/fixtures';
+import { exportJob, OFFICER, openTestCore, valueOf, type TestCore } from '../testing/fixtures';
 import { openImport, preview, sheetInput, tableCounts, xlsxOf, type Opened } from './testing';
 
 const cores: TestCore[] = [];
@@ -32,7 +32,8 @@ describe('round trip through the app’s own export', () => {
     for (const org of ORGS) valueOf(await a.call('org:create', org));
     const path = join(a.core.dir, 'export.xlsx');
     a.core.shell.savePath = path;
-    valueOf(await a.call('report:xlsx', { selection: { register: 'organisations', filter: {} }, options: { marking: '内部', unitName: '北京市卫生健康监督所' } }));
+    const job = await exportJob(a.core.router, OFFICER, 'report:xlsx', { selection: { register: 'organisations', filter: {} }, options: { marking: '内部', unitName: '北京市卫生健康监督所' } });
+    expect(job.state).toBe('done');
     const bytes = new Uint8Array(readFileSync(path));
 
     const b = await core();

@@ -498,6 +498,7 @@ const en: Messages = {
       training: { create: 'Training registered', update: 'Training changed', void: 'Training voided' },
       commitment: { save: 'Commitment template saved' },
       media: { create: 'Medium registered', update: 'Medium changed', void: 'Medium voided', event: 'Custody event recorded', updateSettings: 'Media settings changed' },
+      import: { commit: 'Register imported', errors: 'Import check exported', saveMapping: 'Import mapping saved', deleteMapping: 'Import mapping deleted' },
       stocktake: { start: 'Stocktake started', mark: 'Stocktake mark', unmark: 'Stocktake mark undone', close: 'Stocktake closed' },
       ipfiling: {
         create: 'IP filing registered',

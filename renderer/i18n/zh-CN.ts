@@ -497,6 +497,7 @@ const zhCN = {
       training: { create: '保密教育登记', update: '保密教育修改', void: '保密教育作废' },
       commitment: { save: '承诺书模板保存' },
       media: { create: '介质登记', update: '介质修改', void: '介质作废', event: '介质流转登记', updateSettings: '修改介质设置' },
+      import: { commit: '导入台账', errors: '导出导入检查结果', saveMapping: '保存导入对应关系', deleteMapping: '删除导入对应关系' },
       stocktake: { start: '开始介质清查', mark: '介质清查标记', unmark: '撤销清查标记', close: '结束介质清查' },
       ipfiling: {
         create: 'IP报备登记',
