@@ -132,6 +132,8 @@ test('the screen locks when idle, hides the register data and needs the password
     await page.clock.install();
     await h.open();
     await loginInUi(page, OFFICER);
+    // The home screen (工作台) comes first; the unit register is one click away.
+    await page.locator('.mantine-AppShell-navbar').getByText('单位', { exact: true }).click();
     await expect(page.getByText('北京金山云网络技术有限公司')).toBeVisible();
     await page.clock.fastForward('10:30');
     await expect(page.getByRole('heading', { name: '屏幕已锁定' })).toBeVisible();
@@ -143,6 +145,9 @@ test('the screen locks when idle, hides the register data and needs the password
     await expect(page.getByText('密码不正确')).toBeVisible();
     await page.getByLabel('密码').fill(OFFICER.password);
     await page.getByRole('button', { name: '解锁' }).click();
+    // Locking forgets the open page (renderer/lib/sessionReset.ts): unlocked, the home screen shows.
+    await expect(page.getByRole('heading', { name: '工作台', exact: true })).toBeVisible();
+    await page.locator('.mantine-AppShell-navbar').getByText('单位', { exact: true }).click();
     await expect(page.getByText('北京金山云网络技术有限公司')).toBeVisible();
     expect(h.consoleErrors).toEqual([]);
   } finally {
