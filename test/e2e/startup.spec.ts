@@ -33,7 +33,8 @@ test('a damaged database opens read-only: the officer reads the registers, sees 
     await expect(panel).toContainText('快速完整性检查');
     await expect(panel).toContainText('数据库文件已损坏');
     await expect(panel).toContainText('由系统管理员从最近一次有效的备份恢复数据库');
-    // The registers can still be read.
+    // The registers can still be read (the home screen comes first; the units are one click away).
+    await page.locator('.mantine-AppShell-navbar').getByText('单位', { exact: true }).click();
     await expect(page.locator('table tbody tr').first()).toContainText('测试单位000');
     await panel.getByRole('button', { name: '显示详细信息' }).click();
     await expect(panel.locator('pre')).toContainText('unable to get the page');
